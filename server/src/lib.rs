@@ -1,0 +1,109 @@
+//! Ascend's JSON API and the server of its built front end.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use ascend_types::Health;
+use ascend_types::date::format_iso_date;
+use axum::extract::State;
+use axum::http::Uri;
+use axum::routing::{any, get};
+use axum::{Json, Router};
+use sqlx::SqlitePool;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod jobs;
+pub mod web;
+
+use error::AppError;
+
+/// Settings, each from a flag or its environment variable.
+#[derive(Debug, Clone, clap::Parser)]
+#[command(name = "ascend-server", version, about = "Ascend's JSON API and front-end server")]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free one.
+    #[arg(long, env = "ASCEND_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Database URL; a SQLite file is created and migrated when missing.
+    #[arg(long, env = "ASCEND_DATABASE_URL", default_value = "sqlite://data/ascend.db")]
+    pub database_url: String,
+    /// Folder of the built front end (trunk's output).
+    #[arg(long, env = "ASCEND_DIST", default_value = "dist")]
+    pub dist: PathBuf,
+    /// Fill an empty database with demo data on start.
+    #[arg(long, env = "ASCEND_DEMO_DATA", default_value_t = true, action = clap::ArgAction::Set)]
+    pub demo_data: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: SqlitePool,
+    /// A fixed "today" (days since 1970-01-01) for tests; `None` reads the clock.
+    pub fixed_today: Option<i64>,
+}
+
+impl AppState {
+    pub fn new(pool: SqlitePool) -> Self {
+        AppState { pool, fixed_today: None }
+    }
+
+    pub fn today_days(&self) -> i64 {
+        self.fixed_today.unwrap_or_else(today_from_clock)
+    }
+
+    /// Today as `YYYY-MM-DD` (UTC).
+    pub fn today(&self) -> String {
+        format_iso_date(self.today_days())
+    }
+}
+
+pub fn today_from_clock() -> i64 {
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    (seconds / 86_400) as i64
+}
+
+/// The JSON API, mounted under `/api`.
+pub fn api(state: AppState) -> Router {
+    Router::new()
+        .route("/health", get(health_show))
+        .merge(jobs::router())
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}
+
+/// The whole application: the API and the front end beside it.
+pub fn app(state: AppState, dist: &std::path::Path) -> Router {
+    Router::new()
+        .nest("/api", api(state))
+        // `nest` leaves the bare prefix with a slash to the front end.
+        .route("/api/", any(api_not_found))
+        .merge(web::router(dist))
+        .layer(TraceLayer::new_for_http())
+}
+
+async fn health_show(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
+    let open_jobs: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE valid_through IS NULL OR valid_through >= $1")
+            .bind(state.today())
+            .fetch_one(&state.pool)
+            .await?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        open_jobs,
+    }))
+}
+
+async fn api_not_found(uri: Uri) -> AppError {
+    AppError::NotFound(format!("There is no API endpoint at {}.", uri.path()))
+}

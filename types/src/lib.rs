@@ -1,0 +1,196 @@
+//! Request and response types shared by `ascend-server` and the `ascend` app.
+//!
+//! This crate depends on serde alone so that both the native server and the
+//! wasm front end compile it.
+
+use serde::{Deserialize, Serialize};
+
+pub mod date;
+
+/// The company a job belongs to, as much as a list or a job page needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyRef {
+    pub slug: String,
+    pub name: String,
+}
+
+/// How the work is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkModel {
+    Remote,
+    Hybrid,
+    OnSite,
+}
+
+impl WorkModel {
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkModel::Remote => "Remote",
+            WorkModel::Hybrid => "Hybrid",
+            WorkModel::OnSite => "On-site",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkModel::Remote => "remote",
+            WorkModel::Hybrid => "hybrid",
+            WorkModel::OnSite => "on_site",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "remote" => Some(WorkModel::Remote),
+            "hybrid" => Some(WorkModel::Hybrid),
+            "on_site" => Some(WorkModel::OnSite),
+            _ => None,
+        }
+    }
+}
+
+/// The contract a job offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EmploymentType {
+    FullTime,
+    PartTime,
+    Contract,
+    Internship,
+    Temporary,
+}
+
+impl EmploymentType {
+    pub fn label(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "Full-time",
+            EmploymentType::PartTime => "Part-time",
+            EmploymentType::Contract => "Contract",
+            EmploymentType::Internship => "Internship",
+            EmploymentType::Temporary => "Temporary",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EmploymentType::FullTime => "full_time",
+            EmploymentType::PartTime => "part_time",
+            EmploymentType::Contract => "contract",
+            EmploymentType::Internship => "internship",
+            EmploymentType::Temporary => "temporary",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        match value {
+            "full_time" => Some(EmploymentType::FullTime),
+            "part_time" => Some(EmploymentType::PartTime),
+            "contract" => Some(EmploymentType::Contract),
+            "internship" => Some(EmploymentType::Internship),
+            "temporary" => Some(EmploymentType::Temporary),
+            _ => None,
+        }
+    }
+}
+
+/// One job in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobSummary {
+    pub slug: String,
+    pub title: String,
+    pub company: CompanyRef,
+    /// Where the job is, in words ("Stockholm, Sweden", "EMEA").
+    pub location: String,
+    pub work_model: WorkModel,
+    pub employment_type: EmploymentType,
+    /// Calendar date, `YYYY-MM-DD`.
+    pub posted_on: String,
+}
+
+/// A page of jobs, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobList {
+    pub jobs: Vec<JobSummary>,
+}
+
+/// Everything the job page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobDetail {
+    pub slug: String,
+    pub title: String,
+    pub company: CompanyRef,
+    pub location: String,
+    pub work_model: WorkModel,
+    pub employment_type: EmploymentType,
+    /// Calendar date, `YYYY-MM-DD`.
+    pub posted_on: String,
+    /// Last day the job is open, `YYYY-MM-DD`, when the employer gave one.
+    pub valid_through: Option<String>,
+}
+
+/// `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+    pub open_jobs: i64,
+}
+
+/// The body of every error response: `{"error": {...}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorResponse {
+    pub error: ErrorBody,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// Stable, machine-readable: `not_found`, `invalid_parameter`, ...
+    pub code: String,
+    /// A sentence for people.
+    pub message: String,
+    /// The request field at fault, when one is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enums_round_trip_through_their_wire_names() {
+        for model in [WorkModel::Remote, WorkModel::Hybrid, WorkModel::OnSite] {
+            let json = serde_json::to_string(&model).unwrap();
+            assert_eq!(json, format!("\"{}\"", model.as_str()));
+            assert_eq!(WorkModel::parse(model.as_str()), Some(model));
+        }
+        for kind in [
+            EmploymentType::FullTime,
+            EmploymentType::PartTime,
+            EmploymentType::Contract,
+            EmploymentType::Internship,
+            EmploymentType::Temporary,
+        ] {
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.as_str()));
+            assert_eq!(EmploymentType::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(WorkModel::parse("office"), None);
+    }
+
+    #[test]
+    fn error_body_omits_an_absent_field() {
+        let body = ErrorResponse {
+            error: ErrorBody {
+                code: "not_found".into(),
+                message: "No job here.".into(),
+                field: None,
+            },
+        };
+        assert_eq!(
+            serde_json::to_string(&body).unwrap(),
+            r#"{"error":{"code":"not_found","message":"No job here."}}"#
+        );
+    }
+}
