@@ -2,8 +2,8 @@
 
 use std::str::FromStr;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 /// Opens (creating when missing) the database at `url` and migrates it.
 pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
@@ -15,19 +15,26 @@ pub async fn connect(url: &str) -> Result<SqlitePool, sqlx::Error> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true);
-    let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await?;
     sqlx::migrate!("./migrations").run(&pool).await?;
     Ok(pool)
 }
 
 /// The folder a file-backed SQLite URL points into, so it can be created.
 fn sqlite_parent_dir(url: &str) -> Option<&std::path::Path> {
-    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = path.split('?').next()?;
     if path.is_empty() || path.starts_with(":memory:") {
         return None;
     }
-    std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty())
+    std::path::Path::new(path)
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
 }
 
 #[cfg(test)]
@@ -37,8 +44,14 @@ mod tests {
 
     #[test]
     fn parent_dir_of_file_urls_only() {
-        assert_eq!(sqlite_parent_dir("sqlite://data/ascend.db"), Some(Path::new("data")));
-        assert_eq!(sqlite_parent_dir("sqlite:/tmp/x/a.db?mode=rwc"), Some(Path::new("/tmp/x")));
+        assert_eq!(
+            sqlite_parent_dir("sqlite://data/ascend.db"),
+            Some(Path::new("data"))
+        );
+        assert_eq!(
+            sqlite_parent_dir("sqlite:/tmp/x/a.db?mode=rwc"),
+            Some(Path::new("/tmp/x"))
+        );
         assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
         assert_eq!(sqlite_parent_dir("sqlite://ascend.db"), None);
         assert_eq!(sqlite_parent_dir("postgres://localhost/ascend"), None);

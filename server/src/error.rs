@@ -9,7 +9,10 @@ use axum::response::{IntoResponse, Response};
 #[derive(Debug)]
 pub enum AppError {
     /// A query or path parameter that cannot be used as given.
-    InvalidParameter { field: &'static str, message: String },
+    InvalidParameter {
+        field: &'static str,
+        message: String,
+    },
     /// Nothing at this address.
     NotFound(String),
     /// It was here, and is no longer.
@@ -35,7 +38,9 @@ impl AppError {
                 message.clone(),
                 Some(field),
             ),
-            AppError::NotFound(message) => (StatusCode::NOT_FOUND, "not_found", message.clone(), None),
+            AppError::NotFound(message) => {
+                (StatusCode::NOT_FOUND, "not_found", message.clone(), None)
+            }
             AppError::Gone(message) => (StatusCode::GONE, "gone", message.clone(), None),
             AppError::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,

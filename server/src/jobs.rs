@@ -27,8 +27,14 @@ pub struct ListParams {
 impl ListParams {
     /// Parses the raw query string, naming the parameter at fault.
     pub fn parse(query: Option<&str>) -> Result<Self, AppError> {
-        let mut params = ListParams { limit: DEFAULT_LIMIT };
-        for pair in query.unwrap_or_default().split('&').filter(|p| !p.is_empty()) {
+        let mut params = ListParams {
+            limit: DEFAULT_LIMIT,
+        };
+        for pair in query
+            .unwrap_or_default()
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             if key == "limit" {
                 params.limit = value
@@ -36,7 +42,10 @@ impl ListParams {
                     .ok()
                     .filter(|n| (1..=MAX_LIMIT).contains(n))
                     .ok_or_else(|| {
-                        AppError::invalid("limit", format!("limit must be a whole number from 1 to {MAX_LIMIT}."))
+                        AppError::invalid(
+                            "limit",
+                            format!("limit must be a whole number from 1 to {MAX_LIMIT}."),
+                        )
                     })?;
             }
         }
@@ -66,13 +75,20 @@ impl JobRow {
     }
 
     fn work_model(&self) -> Result<WorkModel, AppError> {
-        WorkModel::parse(&self.work_model)
-            .ok_or_else(|| AppError::Internal(format!("job {} has work model {:?}", self.slug, self.work_model)))
+        WorkModel::parse(&self.work_model).ok_or_else(|| {
+            AppError::Internal(format!(
+                "job {} has work model {:?}",
+                self.slug, self.work_model
+            ))
+        })
     }
 
     fn employment_type(&self) -> Result<EmploymentType, AppError> {
         EmploymentType::parse(&self.employment_type).ok_or_else(|| {
-            AppError::Internal(format!("job {} has employment type {:?}", self.slug, self.employment_type))
+            AppError::Internal(format!(
+                "job {} has employment type {:?}",
+                self.slug, self.employment_type
+            ))
         })
     }
 
@@ -106,7 +122,10 @@ const JOB_COLUMNS: &str = "j.slug, j.title, c.slug AS company_slug, c.name AS co
      j.work_model, j.employment_type, j.posted_on, j.valid_through \
      FROM jobs j JOIN companies c ON c.id = j.company_id";
 
-async fn jobs_list(State(state): State<AppState>, RawQuery(query): RawQuery) -> Result<Json<JobList>, AppError> {
+async fn jobs_list(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<JobList>, AppError> {
     let params = ListParams::parse(query.as_deref())?;
     let sql = format!(
         "SELECT {JOB_COLUMNS} WHERE j.valid_through IS NULL OR j.valid_through >= $1 \
@@ -117,19 +136,31 @@ async fn jobs_list(State(state): State<AppState>, RawQuery(query): RawQuery) -> 
         .bind(i64::from(params.limit))
         .fetch_all(&state.pool)
         .await?;
-    let jobs = rows.into_iter().map(JobRow::into_summary).collect::<Result<_, _>>()?;
+    let jobs = rows
+        .into_iter()
+        .map(JobRow::into_summary)
+        .collect::<Result<_, _>>()?;
     Ok(Json(JobList { jobs }))
 }
 
-async fn jobs_show(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Json<JobDetail>, AppError> {
+async fn jobs_show(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<JobDetail>, AppError> {
     let sql = format!("SELECT {JOB_COLUMNS} WHERE j.slug = $1");
     let row: Option<JobRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
         .bind(&slug)
         .fetch_optional(&state.pool)
         .await?;
     let row = row.ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
-    if row.valid_through.as_deref().is_some_and(|until| until < state.today().as_str()) {
-        return Err(AppError::Gone(format!("The job '{slug}' is closed and no longer takes applications.")));
+    if row
+        .valid_through
+        .as_deref()
+        .is_some_and(|until| until < state.today().as_str())
+    {
+        return Err(AppError::Gone(format!(
+            "The job '{slug}' is closed and no longer takes applications."
+        )));
     }
     Ok(Json(row.into_detail()?))
 }
@@ -143,9 +174,18 @@ mod tests {
         assert_eq!(ListParams::parse(None).unwrap().limit, DEFAULT_LIMIT);
         assert_eq!(ListParams::parse(Some("limit=1")).unwrap().limit, 1);
         assert_eq!(ListParams::parse(Some("x=1&limit=50")).unwrap().limit, 50);
-        for bad in ["limit=0", "limit=51", "limit=abc", "limit=", "limit=-3", "limit"] {
+        for bad in [
+            "limit=0",
+            "limit=51",
+            "limit=abc",
+            "limit=",
+            "limit=-3",
+            "limit",
+        ] {
             match ListParams::parse(Some(bad)) {
-                Err(AppError::InvalidParameter { field, .. }) => assert_eq!(field, "limit", "{bad}"),
+                Err(AppError::InvalidParameter { field, .. }) => {
+                    assert_eq!(field, "limit", "{bad}")
+                }
                 other => panic!("{bad}: expected an invalid limit, got {other:?}"),
             }
         }

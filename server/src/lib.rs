@@ -24,13 +24,21 @@ use error::AppError;
 
 /// Settings, each from a flag or its environment variable.
 #[derive(Debug, Clone, clap::Parser)]
-#[command(name = "ascend-server", version, about = "Ascend's JSON API and front-end server")]
+#[command(
+    name = "ascend-server",
+    version,
+    about = "Ascend's JSON API and front-end server"
+)]
 pub struct Config {
     /// Address to listen on; port 0 picks a free one.
     #[arg(long, env = "ASCEND_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
     /// Database URL; a SQLite file is created and migrated when missing.
-    #[arg(long, env = "ASCEND_DATABASE_URL", default_value = "sqlite://data/ascend.db")]
+    #[arg(
+        long,
+        env = "ASCEND_DATABASE_URL",
+        default_value = "sqlite://data/ascend.db"
+    )]
     pub database_url: String,
     /// Folder of the built front end (trunk's output).
     #[arg(long, env = "ASCEND_DIST", default_value = "dist")]
@@ -49,7 +57,10 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(pool: SqlitePool) -> Self {
-        AppState { pool, fixed_today: None }
+        AppState {
+            pool,
+            fixed_today: None,
+        }
     }
 
     pub fn today_days(&self) -> i64 {
@@ -92,11 +103,12 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
 }
 
 async fn health_show(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
-    let open_jobs: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE valid_through IS NULL OR valid_through >= $1")
-            .bind(state.today())
-            .fetch_one(&state.pool)
-            .await?;
+    let open_jobs: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE valid_through IS NULL OR valid_through >= $1",
+    )
+    .bind(state.today())
+    .fetch_one(&state.pool)
+    .await?;
     Ok(Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),

@@ -1,6 +1,6 @@
+use axum::serve::{Listener, ListenerExt};
 use clap::Parser;
 use tokio::net::TcpListener;
-use axum::serve::{Listener, ListenerExt};
 
 use ascend_server::{AppState, Config, app, db, demo, today_from_clock};
 
@@ -34,7 +34,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         });
     // Printed on stdout for scripts that start the server on port 0.
-    println!("ascend-server listening on http://{}", listener.local_addr()?);
+    println!(
+        "ascend-server listening on http://{}",
+        listener.local_addr()?
+    );
 
     let app = app(AppState::new(pool), &config.dist);
     axum::serve(listener, app)

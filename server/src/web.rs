@@ -19,7 +19,9 @@ const SHORT_LIVED: &str = "public, max-age=3600";
 
 /// Routes for everything outside `/api`.
 pub fn router(dist: &Path) -> Router {
-    let index = Arc::new(IndexPage { path: dist.join("index.html") });
+    let index = Arc::new(IndexPage {
+        path: dist.join("index.html"),
+    });
     let fallback = tower::service_fn(move |request: Request| {
         let index = Arc::clone(&index);
         async move { Ok::<_, std::convert::Infallible>(index.respond(request.uri().path()).await) }
@@ -45,7 +47,9 @@ impl IndexPage {
             return (StatusCode::NOT_FOUND, "Not found").into_response();
         }
         match tokio::fs::read(&self.path).await {
-            Ok(html) => ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response(),
+            Ok(html) => {
+                ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+            }
             Err(error) => {
                 tracing::error!(path = %self.path.display(), %error, "the front end is not built");
                 (
@@ -82,7 +86,9 @@ pub fn cache_policy(path: &str) -> &'static str {
 }
 
 fn has_extension(path: &str) -> bool {
-    path.rsplit('/').next().is_some_and(|name| name.contains('.'))
+    path.rsplit('/')
+        .next()
+        .is_some_and(|name| name.contains('.'))
 }
 
 /// Trunk names its output `name-<16 hex digits>[_bg].ext`; such a file never
@@ -90,9 +96,8 @@ fn has_extension(path: &str) -> bool {
 pub fn is_hashed_asset(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| {
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    })
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]

@@ -56,7 +56,10 @@ impl Reply {
     }
 
     fn header(&self, name: header::HeaderName) -> &str {
-        self.headers.get(name).map(|v| v.to_str().unwrap()).unwrap_or("")
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or("")
     }
 
     fn error(&self) -> ascend_types::ErrorBody {
@@ -79,8 +82,18 @@ impl TestApp {
             .unwrap();
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes().to_vec();
-        Reply { status, headers, body }
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     async fn get(&self, uri: &str) -> Reply {
@@ -112,7 +125,10 @@ async fn list_is_newest_first_and_leaves_out_closed_jobs() {
     assert_eq!(dates, sorted);
     assert_eq!(list.jobs[0].posted_on, "2026-11-24");
     for closed in demo::expired_slugs() {
-        assert!(list.jobs.iter().all(|j| j.slug != closed), "{closed} is listed");
+        assert!(
+            list.jobs.iter().all(|j| j.slug != closed),
+            "{closed} is listed"
+        );
     }
 }
 
@@ -126,7 +142,11 @@ async fn list_honours_limit() {
 #[tokio::test]
 async fn malformed_limit_is_a_400_that_names_the_field() {
     let app = test_app().await;
-    for uri in ["/api/jobs?limit=abc", "/api/jobs?limit=0", "/api/jobs?limit=500"] {
+    for uri in [
+        "/api/jobs?limit=abc",
+        "/api/jobs?limit=0",
+        "/api/jobs?limit=500",
+    ] {
         let reply = app.get(uri).await;
         assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
         let error = reply.error();

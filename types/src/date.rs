@@ -87,8 +87,21 @@ mod tests {
 
     #[test]
     fn parse_rejects_malformed_and_impossible_dates() {
-        assert_eq!(parse_iso_date("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
-        for bad in ["2025-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-11-25", "2026/11/25", "", "2026-11-2x", "+026-11-25"] {
+        assert_eq!(
+            parse_iso_date("2024-02-29"),
+            Some(days_from_civil(2024, 2, 29))
+        );
+        for bad in [
+            "2025-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "26-11-25",
+            "2026/11/25",
+            "",
+            "2026-11-2x",
+            "+026-11-25",
+        ] {
             assert_eq!(parse_iso_date(bad), None, "{bad}");
         }
     }

@@ -1,0 +1,76 @@
+# Ascend: two commands on a fresh machine.
+#   make run    install what is missing, build, serve http://127.0.0.1:8080
+#   make test   install what the tests need, run every test level and lint
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := run
+
+# Tools that install-tools.sh puts in place: cargo's bin and npm's wasm-opt.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CARGO_TERM_COLOR ?= never
+
+FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
+	index.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs
+
+.PHONY: run test tools test-tools lint test-native test-browser test-e2e server-release server-debug screenshots sizes clean
+
+## Build and serve the site with demo data on an embedded SQLite database.
+run: tools dist/index.html server-release
+	@echo "==> Serving Ascend on http://$${ASCEND_ADDR:-127.0.0.1:8080}"
+	target/release/ascend-server
+
+## Every test level, then the lints.
+test: test-tools
+	@$(MAKE) --no-print-directory lint test-native test-browser test-e2e
+	@echo "==> All test levels passed"
+
+tools:
+	@scripts/install-tools.sh build
+
+test-tools:
+	@scripts/install-tools.sh test
+
+# The front end, rebuilt only when one of its sources changed.
+dist/index.html: $(FRONT_END_SOURCES) | tools
+	@echo "==> Building the front end (trunk, release)"
+	trunk build --release
+	@touch $@
+
+server-release:
+	@echo "==> Building ascend-server (release)"
+	cargo build --release -p ascend-server
+
+server-debug:
+	cargo build -p ascend-server
+
+lint:
+	@echo "==> Lint: rustfmt"
+	cargo fmt --all --check
+	@echo "==> Lint: clippy (native)"
+	cargo clippy --workspace --all-targets -- -D warnings
+	@echo "==> Lint: clippy (wasm32)"
+	cargo clippy -p ascend --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	@echo "==> Native tests"
+	cargo test --workspace
+
+test-browser:
+	@echo "==> Browser component tests (wasm-bindgen-test, headless Chromium)"
+	cargo test -p ascend --target wasm32-unknown-unknown --test components
+
+test-e2e: dist/index.html server-debug
+	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
+	scripts/e2e.sh target/debug/ascend-server
+
+## Screenshots of each page at 390 and 1280 px, light and dark, of a running server.
+screenshots:
+	node scripts/screenshots.mjs "http://$${ASCEND_ADDR:-127.0.0.1:8080}" target/screenshots
+
+## Sizes of the built front end, raw and compressed.
+sizes: dist/index.html
+	@scripts/sizes.sh dist
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,52 @@
+//! Ascend's client-side app: the router, the layout, and the pages.
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{A, Redirect, Route, Router, Routes};
+use leptos_router::path;
+use wasm_bindgen::JsCast;
+
+pub mod api;
+pub mod components;
+pub mod format;
+pub mod pages;
+
+use pages::{JobPage, JobsPage, NotFoundPage};
+
+/// Moves focus to the main content. Handled here rather than by the browser
+/// because the router takes over same-page links.
+fn skip_to_content(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let _ = main.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
+        <Router>
+            <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <A href="/jobs" attr:class="brand">"Ascend"</A>
+                    <nav aria-label="Main">
+                        <A href="/jobs">"Jobs"</A>
+                    </nav>
+                </div>
+            </header>
+            <main id="main" class="site-main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
+                    <Route path=path!("/jobs") view=JobsPage />
+                    <Route path=path!("/jobs/:slug") view=JobPage />
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <p>"Ascend: jobs worth climbing for."</p>
+            </footer>
+        </Router>
+    }
+}

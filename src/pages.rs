@@ -1,0 +1,9 @@
+//! One page per file.
+
+mod job;
+mod jobs;
+mod not_found;
+
+pub use job::JobPage;
+pub use jobs::JobsPage;
+pub use not_found::NotFoundPage;

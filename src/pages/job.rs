@@ -1,0 +1,90 @@
+use ascend_types::JobDetail;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, FetchError};
+use crate::components::{ErrorView, PostedDate};
+use crate::pages::NotFoundPage;
+
+/// `/jobs/{slug}`: one job.
+#[component]
+pub fn JobPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let job = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::job(&slug).await }
+    });
+    let retry = Callback::new(move |()| job.refetch());
+
+    view! {
+        <Transition fallback=|| view! { <JobHeaderSkeleton /> }>
+            {move || Suspend::new(async move {
+                match job.await {
+                    Ok(job) => view! { <JobHeader job /> }.into_any(),
+                    Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(FetchError::Gone) => view! { <ClosedJob /> }.into_any(),
+                    Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn JobHeader(job: JobDetail) -> impl IntoView {
+    let description = format!(
+        "{} at {}: {}, {}.",
+        job.title,
+        job.company.name,
+        job.location,
+        job.employment_type.label().to_lowercase()
+    );
+    view! {
+        <Title text=format!("{} at {}", job.title, job.company.name) />
+        <Meta name="description" content=description />
+        <article class="job-header" aria-labelledby="job-title">
+            <nav class="breadcrumb" aria-label="Breadcrumb">
+                <A href="/jobs">"Jobs"</A>
+                <span aria-hidden="true">" / "</span>
+                <span aria-current="page">{job.title.clone()}</span>
+            </nav>
+            <h1 id="job-title" class="job-header__title">{job.title}</h1>
+            <p class="job-header__company">{job.company.name}</p>
+            <ul class="job-header__facts" aria-label="Job facts">
+                <li>{job.location}</li>
+                <li>{job.work_model.label()}</li>
+                <li>{job.employment_type.label()}</li>
+                <li><PostedDate posted_on=job.posted_on /></li>
+            </ul>
+        </article>
+    }
+}
+
+/// Same boxes as [`JobHeader`], so nothing moves when the job arrives.
+#[component]
+fn JobHeaderSkeleton() -> impl IntoView {
+    view! {
+        <div class="job-header job-header--skeleton" aria-busy="true" aria-label="Loading the job">
+            <span class="breadcrumb skeleton skeleton--line skeleton--short"></span>
+            <span class="job-header__title skeleton skeleton--heading"></span>
+            <span class="job-header__company skeleton skeleton--line"></span>
+            <span class="job-header__facts skeleton skeleton--line skeleton--short"></span>
+        </div>
+    }
+}
+
+#[component]
+fn ClosedJob() -> impl IntoView {
+    view! {
+        <Title text="This job is closed" />
+        <Meta name="robots" content="noindex" />
+        <section class="notice" aria-labelledby="notice-heading">
+            <h1 id="notice-heading">"This job is closed"</h1>
+            <p>"The employer is no longer taking applications for it."</p>
+            <p><A href="/jobs" attr:class="button button--primary">"See open jobs"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+// Page objects: what a test may do on each page, named as a user would.
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export const SHOWCASE = {
+  slug: "backend-engineer-personalization-cadence",
+  title: "Backend Engineer, Personalization",
+  company: "Cadence",
+};
+export const CLOSED_SLUG = "support-specialist-lumen-bank";
+
+export class JobsListPage {
+  readonly heading: Locator;
+  readonly items: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole("heading", { level: 1, name: "Newest jobs" });
+    this.items = page.getByRole("list", { name: "Newest jobs" }).getByRole("listitem");
+  }
+
+  async open() {
+    await this.page.goto("/jobs");
+    await expect(this.heading).toBeVisible();
+    await expect(this.items.first()).toBeVisible();
+  }
+
+  link(title: string): Locator {
+    return this.page.getByRole("link", { name: title, exact: true });
+  }
+}
+
+export class JobPage {
+  readonly title: Locator;
+  readonly skeleton: Locator;
+  readonly header: Locator;
+  readonly errorView: Locator;
+  readonly retry: Locator;
+
+  constructor(readonly page: Page) {
+    this.title = page.getByRole("heading", { level: 1 });
+    this.skeleton = page.getByLabel("Loading the job");
+    this.header = page.getByRole("article");
+    this.errorView = page.getByRole("alert");
+    this.retry = page.getByRole("button", { name: "Retry" });
+  }
+
+  async open(slug: string) {
+    await this.page.goto(`/jobs/${slug}`);
+  }
+}
