@@ -94,6 +94,134 @@ impl EmploymentType {
     }
 }
 
+/// How senior a role is, from intern to executive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Seniority {
+    Intern,
+    Junior,
+    Mid,
+    Senior,
+    Staff,
+    Principal,
+    Director,
+    Executive,
+}
+
+impl Seniority {
+    pub const ALL: [Seniority; 8] = [
+        Seniority::Intern,
+        Seniority::Junior,
+        Seniority::Mid,
+        Seniority::Senior,
+        Seniority::Staff,
+        Seniority::Principal,
+        Seniority::Director,
+        Seniority::Executive,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Seniority::Intern => "intern",
+            Seniority::Junior => "junior",
+            Seniority::Mid => "mid",
+            Seniority::Senior => "senior",
+            Seniority::Staff => "staff",
+            Seniority::Principal => "principal",
+            Seniority::Director => "director",
+            Seniority::Executive => "executive",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Seniority::Intern => "Intern",
+            Seniority::Junior => "Junior",
+            Seniority::Mid => "Mid-level",
+            Seniority::Senior => "Senior",
+            Seniority::Staff => "Staff",
+            Seniority::Principal => "Principal",
+            Seniority::Director => "Director",
+            Seniority::Executive => "Executive",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        Seniority::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+/// The period a salary amount is paid for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SalaryPeriod {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+}
+
+impl SalaryPeriod {
+    pub const ALL: [SalaryPeriod; 5] = [
+        SalaryPeriod::Year,
+        SalaryPeriod::Month,
+        SalaryPeriod::Week,
+        SalaryPeriod::Day,
+        SalaryPeriod::Hour,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SalaryPeriod::Year => "year",
+            SalaryPeriod::Month => "month",
+            SalaryPeriod::Week => "week",
+            SalaryPeriod::Day => "day",
+            SalaryPeriod::Hour => "hour",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Self> {
+        SalaryPeriod::ALL.into_iter().find(|p| p.as_str() == value)
+    }
+
+    /// How many of this period make a working year (2,080 hours, 260 days,
+    /// 52 weeks, 12 months), for converting between periods.
+    pub fn per_year(self) -> f64 {
+        match self {
+            SalaryPeriod::Year => 1.0,
+            SalaryPeriod::Month => 12.0,
+            SalaryPeriod::Week => 52.0,
+            SalaryPeriod::Day => 260.0,
+            SalaryPeriod::Hour => 2080.0,
+        }
+    }
+}
+
+/// A pay range in whole units of an ISO 4217 currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Salary {
+    pub min: i64,
+    pub max: i64,
+    /// ISO 4217 code, upper case: `EUR`, `USD`, `SEK`.
+    pub currency: String,
+    pub period: SalaryPeriod,
+}
+
+/// A question with its answer (FAQs, interview questions).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuestionAnswer {
+    pub question: String,
+    pub answer: String,
+}
+
+/// Benefits and perks of one kind ("health", "leave", "money", ...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BenefitGroup {
+    pub kind: String,
+    pub items: Vec<String>,
+}
+
 /// One job in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobSummary {
