@@ -40,8 +40,10 @@ server-release:
 	@echo "==> Building ascend-server (release)"
 	cargo build --release -p ascend-server
 
+# The same build as the native tests (dev-dependency features included), so
+# the end-to-end run reuses it instead of compiling the server again.
 server-debug:
-	cargo build -p ascend-server
+	cargo test --workspace --no-run
 
 lint:
 	@echo "==> Lint: rustfmt"
