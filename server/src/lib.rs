@@ -19,6 +19,7 @@ pub mod demo;
 pub mod error;
 pub mod jobs;
 pub mod model;
+pub mod sanitize;
 pub mod web;
 
 use error::AppError;
