@@ -17,8 +17,10 @@ use tower_http::trace::TraceLayer;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod import;
 pub mod jobs;
 pub mod model;
+pub mod sanitize;
 pub mod web;
 
 use error::AppError;
