@@ -17,6 +17,7 @@ use tower_http::trace::TraceLayer;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod generate;
 pub mod import;
 pub mod jobs;
 pub mod model;
