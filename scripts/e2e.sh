@@ -28,11 +28,12 @@ RUST_LOG=warn \
 pid=$!
 
 url=
-for _ in $(seq 1 200); do
+# Seeding the demo data on a fresh database takes a few seconds in a debug build.
+for _ in $(seq 1 1200); do
   url=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" || true)
   [ -n "$url" ] && break
   kill -0 "$pid" 2>/dev/null || break
-  sleep 0.05
+  sleep 0.1
 done
 if [ -z "$url" ]; then
   echo "error: ascend-server did not start:" >&2

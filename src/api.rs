@@ -155,6 +155,7 @@ mod tests {
                 code: "internal".into(),
                 message: "Try again.".into(),
                 field: None,
+                fields: vec![],
             },
         };
         assert_eq!(

@@ -768,9 +768,8 @@ fn company(
         })
         .collect();
     let ceo_name = format!("{} {}", rng.pick(FIRST_NAMES), rng.pick(LAST_NAMES));
-    let logo_url = rng
-        .chance(0.1)
-        .then(|| format!("https://{slug}.example/logo.png"));
+    // No demo logo files exist; the page draws initials instead.
+    let logo_url = None;
     let reviews = reviews(rng, today);
     let company = NewCompany {
         website: Some(format!("https://{slug}.example")),

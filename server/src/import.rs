@@ -15,6 +15,9 @@ use crate::model::{NewCompany, NewJob, slugify};
 mod greenhouse;
 mod jsonld;
 mod lever;
+mod run;
+
+pub use run::{ImportError, ImportReport, import_file};
 
 /// The shape of an import file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

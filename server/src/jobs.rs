@@ -1,16 +1,30 @@
-//! `/api/jobs`: the newest open jobs, and one job by its slug.
+//! `/api/jobs`: the newest open jobs, and one job with everything its page
+//! shows.
 
-use ascend_types::{CompanyRef, EmploymentType, JobDetail, JobList, JobSummary, WorkModel};
+use ascend_types::{
+    CompanyRef, EmploymentType, JobDetail, JobList, JobSummary, Pager, QuestionAnswer, Salary,
+    SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
+};
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use sqlx::FromRow;
+use sqlx::{FromRow, SqliteConnection};
 
 use crate::AppState;
+use crate::companies::{parse_list, profile_by_id};
 use crate::error::AppError;
+use crate::params::Params;
+use crate::salaries::{EstimateRequest, estimate};
 
 pub const DEFAULT_LIMIT: u32 = 20;
 pub const MAX_LIMIT: u32 = 50;
+
+/// The condition for an open job; `$2` is today's date.
+pub const OPEN: &str = "(j.valid_through IS NULL OR j.valid_through >= $2)";
+
+/// The columns a [`JobRow`] reads, and the join they come from.
+pub const JOB_COLUMNS: &str = "j.slug, j.title, c.slug AS company_slug, c.name AS company_name, j.location, \
+     j.work_model, j.employment_type, j.posted_on FROM jobs j JOIN companies c ON c.id = j.company_id";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -27,34 +41,30 @@ pub struct ListParams {
 impl ListParams {
     /// Parses the raw query string, naming the parameter at fault.
     pub fn parse(query: Option<&str>) -> Result<Self, AppError> {
-        let mut params = ListParams {
-            limit: DEFAULT_LIMIT,
-        };
-        for pair in query
-            .unwrap_or_default()
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            if key == "limit" {
-                params.limit = value
-                    .parse()
-                    .ok()
-                    .filter(|n| (1..=MAX_LIMIT).contains(n))
-                    .ok_or_else(|| {
-                        AppError::invalid(
-                            "limit",
-                            format!("limit must be a whole number from 1 to {MAX_LIMIT}."),
-                        )
-                    })?;
-            }
-        }
-        Ok(params)
+        let params = Params::parse(query)?;
+        let limit = params.number(
+            "limit",
+            1..=i64::from(MAX_LIMIT),
+            Some(i64::from(DEFAULT_LIMIT)),
+        )?;
+        Ok(ListParams {
+            limit: limit.unwrap_or(i64::from(DEFAULT_LIMIT)) as u32,
+        })
     }
 }
 
+fn enum_column<T>(
+    value: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    what: &str,
+    slug: &str,
+) -> Result<T, AppError> {
+    parse(value).ok_or_else(|| AppError::Internal(format!("job {slug} has {what} {value:?}")))
+}
+
+/// One job in a list, as [`JOB_COLUMNS`] reads it.
 #[derive(FromRow)]
-struct JobRow {
+pub struct JobRow {
     slug: String,
     title: String,
     company_slug: String,
@@ -63,79 +73,42 @@ struct JobRow {
     work_model: String,
     employment_type: String,
     posted_on: String,
-    valid_through: Option<String>,
 }
 
 impl JobRow {
-    fn company(&self) -> CompanyRef {
-        CompanyRef {
-            slug: self.company_slug.clone(),
-            name: self.company_name.clone(),
-        }
-    }
-
-    fn work_model(&self) -> Result<WorkModel, AppError> {
-        WorkModel::parse(&self.work_model).ok_or_else(|| {
-            AppError::Internal(format!(
-                "job {} has work model {:?}",
-                self.slug, self.work_model
-            ))
-        })
-    }
-
-    fn employment_type(&self) -> Result<EmploymentType, AppError> {
-        EmploymentType::parse(&self.employment_type).ok_or_else(|| {
-            AppError::Internal(format!(
-                "job {} has employment type {:?}",
-                self.slug, self.employment_type
-            ))
-        })
-    }
-
-    fn into_summary(self) -> Result<JobSummary, AppError> {
+    pub fn into_summary(self) -> Result<JobSummary, AppError> {
         Ok(JobSummary {
-            company: self.company(),
-            work_model: self.work_model()?,
-            employment_type: self.employment_type()?,
+            work_model: enum_column(&self.work_model, WorkModel::parse, "work model", &self.slug)?,
+            employment_type: enum_column(
+                &self.employment_type,
+                EmploymentType::parse,
+                "employment type",
+                &self.slug,
+            )?,
+            company: CompanyRef {
+                slug: self.company_slug,
+                name: self.company_name,
+            },
             slug: self.slug,
             title: self.title,
             location: self.location,
             posted_on: self.posted_on,
-        })
-    }
-
-    fn into_detail(self) -> Result<JobDetail, AppError> {
-        Ok(JobDetail {
-            company: self.company(),
-            work_model: self.work_model()?,
-            employment_type: self.employment_type()?,
-            slug: self.slug,
-            title: self.title,
-            location: self.location,
-            posted_on: self.posted_on,
-            valid_through: self.valid_through,
         })
     }
 }
-
-const JOB_COLUMNS: &str = "j.slug, j.title, c.slug AS company_slug, c.name AS company_name, j.location, \
-     j.work_model, j.employment_type, j.posted_on, j.valid_through \
-     FROM jobs j JOIN companies c ON c.id = j.company_id";
 
 async fn jobs_list(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<JobList>, AppError> {
     let params = ListParams::parse(query.as_deref())?;
-    let sql = format!(
-        "SELECT {JOB_COLUMNS} WHERE j.valid_through IS NULL OR j.valid_through >= $1 \
-         ORDER BY j.posted_on DESC, j.id DESC LIMIT $2"
-    );
-    let rows: Vec<JobRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(state.today())
-        .bind(i64::from(params.limit))
-        .fetch_all(&state.pool)
-        .await?;
+    let rows: Vec<JobRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {JOB_COLUMNS} WHERE {OPEN} ORDER BY j.posted_on DESC, j.id DESC LIMIT $1"
+    )))
+    .bind(i64::from(params.limit))
+    .bind(state.today())
+    .fetch_all(&state.pool)
+    .await?;
     let jobs = rows
         .into_iter()
         .map(JobRow::into_summary)
@@ -143,26 +116,185 @@ async fn jobs_list(
     Ok(Json(JobList { jobs }))
 }
 
+/// Every column the job page needs.
+#[derive(FromRow)]
+struct DetailRow {
+    id: i64,
+    company_id: i64,
+    slug: String,
+    title: String,
+    title_family: String,
+    region: Option<String>,
+    department: Option<String>,
+    seniority: Option<String>,
+    employment_type: String,
+    work_model: String,
+    location: String,
+    locations: String,
+    remote_regions: String,
+    description_html: String,
+    skills: String,
+    summary: Option<String>,
+    posted_on: String,
+    valid_through: Option<String>,
+    apply_url: Option<String>,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    salary_currency: Option<String>,
+    salary_period: Option<String>,
+    faqs: String,
+    interview_questions: String,
+}
+
+impl DetailRow {
+    fn employer_salary(&self) -> Option<Salary> {
+        Some(Salary {
+            min: self.salary_min?,
+            max: self.salary_max?,
+            currency: self.salary_currency.clone()?,
+            period: SalaryPeriod::parse(self.salary_period.as_deref()?)?,
+        })
+    }
+}
+
 async fn jobs_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<JobDetail>, AppError> {
-    let sql = format!("SELECT {JOB_COLUMNS} WHERE j.slug = $1");
-    let row: Option<JobRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-        .bind(&slug)
-        .fetch_optional(&state.pool)
-        .await?;
-    let row = row.ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
+    let today = state.today();
+    let mut conn = state.pool.acquire().await?;
+    let row: DetailRow = sqlx::query_as(
+        "SELECT id, company_id, slug, title, title_family, region, department, seniority, employment_type, \
+         work_model, location, locations, remote_regions, description_html, skills, summary, posted_on, \
+         valid_through, apply_url, salary_min, salary_max, salary_currency, salary_period, faqs, \
+         interview_questions FROM jobs WHERE slug = $1",
+    )
+    .bind(&slug)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
     if row
         .valid_through
         .as_deref()
-        .is_some_and(|until| until < state.today().as_str())
+        .is_some_and(|until| until < today.as_str())
     {
         return Err(AppError::Gone(format!(
             "The job '{slug}' is closed and no longer takes applications."
         )));
     }
-    Ok(Json(row.into_detail()?))
+
+    let seniority = match &row.seniority {
+        Some(value) => Some(enum_column(
+            value,
+            Seniority::parse,
+            "seniority",
+            &row.slug,
+        )?),
+        None => None,
+    };
+    let salary = match row.employer_salary() {
+        Some(s) => Some(SalaryInfo {
+            source: SalarySource::Employer,
+            median: (s.min + s.max) / 2,
+            min: s.min,
+            max: s.max,
+            currency: s.currency,
+            period: s.period,
+            sample_size: None,
+        }),
+        None => {
+            let request = EstimateRequest {
+                family: row.title_family.clone(),
+                seniority,
+                region: row.region.clone(),
+                currency: None,
+                period: SalaryPeriod::Year,
+            };
+            estimate(&mut conn, &request).await?.map(|e| SalaryInfo {
+                source: SalarySource::Estimate,
+                min: e.p10,
+                max: e.p90,
+                median: e.p50,
+                currency: e.currency,
+                period: e.period,
+                sample_size: Some(e.sample_size),
+            })
+        }
+    };
+    let company = profile_by_id(&mut conn, row.company_id, &today).await?;
+    let pager = pager(&mut conn, &row, &today).await?;
+
+    Ok(Json(JobDetail {
+        work_model: enum_column(&row.work_model, WorkModel::parse, "work model", &row.slug)?,
+        employment_type: enum_column(
+            &row.employment_type,
+            EmploymentType::parse,
+            "employment type",
+            &row.slug,
+        )?,
+        seniority,
+        company,
+        salary,
+        pager,
+        locations: parse_list(&row.locations),
+        remote_regions: parse_list(&row.remote_regions),
+        skills: parse_list(&row.skills),
+        faqs: parse_list::<QuestionAnswer>(&row.faqs),
+        interview_questions: parse_list::<QuestionAnswer>(&row.interview_questions),
+        slug: row.slug,
+        title: row.title,
+        department: row.department,
+        location: row.location,
+        description_html: row.description_html,
+        summary: row.summary,
+        posted_on: row.posted_on,
+        valid_through: row.valid_through,
+        apply_url: row.apply_url,
+    }))
+}
+
+/// This job's place among its company's open jobs, newest first, with its
+/// neighbours: three indexed queries rather than reading the whole list.
+async fn pager(
+    conn: &mut SqliteConnection,
+    row: &DetailRow,
+    today: &str,
+) -> Result<Pager, AppError> {
+    const NEWER: &str = "(j.posted_on > $3 OR (j.posted_on = $3 AND j.id > $4))";
+    const OLDER: &str = "(j.posted_on < $3 OR (j.posted_on = $3 AND j.id < $4))";
+    let (total, newer): (i64, i64) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT COUNT(*), COALESCE(SUM(CASE WHEN {NEWER} THEN 1 ELSE 0 END), 0) FROM jobs j \
+         WHERE j.company_id = $1 AND {OPEN}"
+    )))
+    .bind(row.company_id)
+    .bind(today)
+    .bind(&row.posted_on)
+    .bind(row.id)
+    .fetch_one(&mut *conn)
+    .await?;
+    let neighbour = |condition: &str, order: &str| {
+        format!(
+            "SELECT j.slug FROM jobs j WHERE j.company_id = $1 AND {OPEN} AND {condition} \
+             ORDER BY j.posted_on {order}, j.id {order} LIMIT 1"
+        )
+    };
+    let mut fetch = async |sql: String| -> Result<Option<String>, AppError> {
+        Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+            .bind(row.company_id)
+            .bind(today)
+            .bind(&row.posted_on)
+            .bind(row.id)
+            .fetch_optional(&mut *conn)
+            .await?)
+    };
+    let previous = fetch(neighbour(NEWER, "ASC")).await?;
+    let next = fetch(neighbour(OLDER, "DESC")).await?;
+    Ok(Pager {
+        position: newer + 1,
+        total,
+        previous,
+        next,
+    })
 }
 
 #[cfg(test)]
@@ -174,14 +306,7 @@ mod tests {
         assert_eq!(ListParams::parse(None).unwrap().limit, DEFAULT_LIMIT);
         assert_eq!(ListParams::parse(Some("limit=1")).unwrap().limit, 1);
         assert_eq!(ListParams::parse(Some("x=1&limit=50")).unwrap().limit, 50);
-        for bad in [
-            "limit=0",
-            "limit=51",
-            "limit=abc",
-            "limit=",
-            "limit=-3",
-            "limit",
-        ] {
+        for bad in ["limit=0", "limit=51", "limit=abc", "limit=-3"] {
             match ListParams::parse(Some(bad)) {
                 Err(AppError::InvalidParameter { field, .. }) => {
                     assert_eq!(field, "limit", "{bad}")

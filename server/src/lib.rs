@@ -14,14 +14,22 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod companies;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod generate;
 pub mod import;
 pub mod jobs;
+pub mod json;
 pub mod model;
+pub mod params;
+pub mod rate_limit;
+pub mod salaries;
+pub mod salary;
 pub mod sanitize;
+pub mod store;
+pub mod subscriptions;
 pub mod web;
 
 use error::AppError;
@@ -50,6 +58,15 @@ pub struct Config {
     /// Fill an empty database with demo data on start.
     #[arg(long, env = "ASCEND_DEMO_DATA", default_value_t = true, action = clap::ArgAction::Set)]
     pub demo_data: bool,
+    /// How many generated companies the demo data has besides the hand-written ones.
+    #[arg(long, env = "ASCEND_DEMO_COMPANIES", default_value_t = 200)]
+    pub demo_companies: usize,
+    /// How many generated jobs the demo data has besides the hand-written ones.
+    #[arg(long, env = "ASCEND_DEMO_JOBS", default_value_t = 5_000)]
+    pub demo_jobs: usize,
+    /// Requests that change data (POST, ...) one IP address may send per minute.
+    #[arg(long, env = "ASCEND_WRITE_LIMIT", default_value_t = 20)]
+    pub write_limit: u32,
 }
 
 #[derive(Clone)]
@@ -57,6 +74,8 @@ pub struct AppState {
     pub pool: SqlitePool,
     /// A fixed "today" (days since 1970-01-01) for tests; `None` reads the clock.
     pub fixed_today: Option<i64>,
+    /// Writes one IP address may send per minute.
+    pub write_limit: u32,
 }
 
 impl AppState {
@@ -64,6 +83,7 @@ impl AppState {
         AppState {
             pool,
             fixed_today: None,
+            write_limit: 20,
         }
     }
 
@@ -85,13 +105,25 @@ pub fn today_from_clock() -> i64 {
     (seconds / 86_400) as i64
 }
 
+/// Request bodies larger than this get 413.
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
 /// The JSON API, mounted under `/api`.
 pub fn api(state: AppState) -> Router {
+    let limit = rate_limit::WriteLimit::new(state.write_limit, std::time::Duration::from_secs(60));
     Router::new()
         .route("/health", get(health_show))
         .merge(jobs::router())
+        .merge(companies::router())
+        .merge(salaries::router())
+        .merge(subscriptions::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(axum::middleware::from_fn_with_state(
+            limit,
+            rate_limit::limit_writes,
+        ))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -1,8 +1,46 @@
+use std::net::SocketAddr;
+
 use axum::serve::{Listener, ListenerExt};
 use clap::Parser;
 use tokio::net::TcpListener;
 
-use ascend_server::{AppState, Config, app, db, demo, today_from_clock};
+use ascend_server::demo::{self, DemoSize};
+use ascend_server::{AppState, Config, app, db, generate, import, today_from_clock};
+
+#[derive(Parser)]
+#[command(
+    name = "ascend-server",
+    version,
+    about = "Ascend's JSON API and front-end server"
+)]
+struct Cli {
+    #[command(flatten)]
+    config: Config,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Serve the API and the front end (the default).
+    Serve,
+    /// Add generated companies and jobs (deterministic for the same seed and day).
+    Seed {
+        #[arg(long, default_value_t = 200)]
+        companies: usize,
+        #[arg(long, default_value_t = 5_000)]
+        jobs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Import jobs from Greenhouse, Lever or schema.org JobPosting JSON.
+    Import {
+        file: std::path::PathBuf,
+        /// The employer, for files that do not name it (Lever, some Greenhouse boards).
+        #[arg(long)]
+        company: Option<String>,
+    },
+}
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -12,13 +50,63 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .unwrap_or_else(|_| "ascend_server=info,tower_http=warn".into()),
         )
         .init();
-    let config = Config::parse();
-
+    let cli = Cli::parse();
+    let config = cli.config;
     let pool = db::connect(&config.database_url).await?;
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config, pool).await,
+        Command::Seed {
+            companies,
+            jobs,
+            seed,
+        } => {
+            let started = std::time::Instant::now();
+            let generated = generate::generate(companies, jobs, seed, today_from_clock());
+            let written = demo::store_all(&pool, &generated.companies, &generated.jobs).await?;
+            println!(
+                "seeded {} companies and {jobs} jobs ({written} written) in {:.1?}",
+                generated.companies.len(),
+                started.elapsed()
+            );
+            Ok(())
+        }
+        Command::Import { file, company } => {
+            let bytes =
+                std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let report =
+                import::import_file(&pool, &bytes, company.as_deref(), today_from_clock()).await?;
+            for problem in &report.problems {
+                eprintln!("record {}: {}", problem.position, problem.reason);
+            }
+            println!(
+                "{}: {} inserted, {} updated, {} unchanged, {} rejected",
+                file.display(),
+                report.inserted,
+                report.updated,
+                report.unchanged,
+                report.problems.len()
+            );
+            if report.problems.is_empty() {
+                Ok(())
+            } else {
+                std::process::exit(1)
+            }
+        }
+    }
+}
+
+async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::error::Error>> {
     if config.demo_data {
-        let added = demo::seed_if_empty(&pool, today_from_clock()).await?;
+        let started = std::time::Instant::now();
+        let size = DemoSize {
+            companies: config.demo_companies,
+            jobs: config.demo_jobs,
+            ..DemoSize::default()
+        };
+        let added = demo::seed_if_empty(&pool, today_from_clock(), size).await?;
         if added > 0 {
-            tracing::info!(jobs = added, "filled the empty database with demo data");
+            tracing::info!(jobs = added, elapsed = ?started.elapsed(), "filled the empty database with demo data");
         }
     }
     if !config.dist.join("index.html").exists() {
@@ -39,10 +127,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         listener.local_addr()?
     );
 
-    let app = app(AppState::new(pool), &config.dist);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let mut state = AppState::new(pool);
+    state.write_limit = config.write_limit;
+    let app = app(state, &config.dist);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
     Ok(())
 }
 

@@ -1,8 +1,12 @@
 //! The API and the front-end server through the router, without a socket.
 
+use ascend_server::demo::DemoSize;
 use ascend_server::{AppState, app, db, demo};
 use ascend_types::date::days_from_civil;
-use ascend_types::{ErrorResponse, Health, JobDetail, JobList};
+use ascend_types::{
+    CompanyJobs, CompanyProfile, ErrorResponse, Health, JobDetail, JobList, SalaryEstimate,
+    SalarySource, SubscriptionAccepted,
+};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
@@ -10,21 +14,33 @@ use http_body_util::BodyExt;
 use serde::de::DeserializeOwned;
 use tower::ServiceExt;
 
+/// Enough generated data for estimates and lists, small enough to seed fast.
+const SMALL: DemoSize = DemoSize {
+    companies: 20,
+    jobs: 600,
+    seed: 7,
+};
+
 const INDEX_HTML: &str = "<!doctype html><title>Ascend</title>";
 const WASM_NAME: &str = "ascend-0123456789abcdef_bg.wasm";
 
 struct TestApp {
     router: Router,
+    pool: sqlx::SqlitePool,
     // Held so the database file and the fake front end outlive the test.
     _dir: tempfile::TempDir,
 }
 
 async fn test_app() -> TestApp {
+    test_app_with_write_limit(100).await
+}
+
+async fn test_app_with_write_limit(write_limit: u32) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/ascend.db", dir.path().display());
     let pool = db::connect(&url).await.unwrap();
     let today = days_from_civil(2026, 11, 25);
-    demo::seed_if_empty(&pool, today).await.unwrap();
+    demo::seed_if_empty(&pool, today, SMALL).await.unwrap();
 
     let dist = dir.path().join("dist");
     std::fs::create_dir(&dist).unwrap();
@@ -36,8 +52,10 @@ async fn test_app() -> TestApp {
     let state = AppState {
         pool,
         fixed_today: Some(today),
+        write_limit,
     };
     TestApp {
+        pool: state.pool.clone(),
         router: app(state, &dist),
         _dir: dir,
     }
@@ -108,8 +126,14 @@ async fn health_counts_open_jobs() {
     assert_eq!(reply.status, StatusCode::OK);
     let health: Health = reply.json();
     assert_eq!(health.status, "ok");
-    // Eight demo jobs, one of them closed.
-    assert_eq!(health.open_jobs, 7);
+    let open: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs WHERE valid_through IS NULL OR valid_through >= '2026-11-25'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(open > 500, "{open}");
+    assert_eq!(health.open_jobs, open);
 }
 
 #[tokio::test]
@@ -118,16 +142,30 @@ async fn list_is_newest_first_and_leaves_out_closed_jobs() {
     let reply = app.get("/api/jobs").await;
     assert_eq!(reply.status, StatusCode::OK);
     let list: JobList = reply.json();
-    assert_eq!(list.jobs.len(), 7);
+    assert_eq!(list.jobs.len(), 20);
     let dates: Vec<&str> = list.jobs.iter().map(|j| j.posted_on.as_str()).collect();
     let mut sorted = dates.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(dates, sorted);
-    assert_eq!(list.jobs[0].posted_on, "2026-11-24");
-    for closed in demo::expired_slugs() {
+    assert!(list.jobs[0].posted_on.as_str() <= "2026-11-25");
+    let closed: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM jobs WHERE valid_through < '2026-11-25'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(closed > 0, "the demo has closed jobs");
+    let all: JobList = app.get("/api/jobs?limit=50").await.json();
+    for job in &all.jobs {
+        let until: Option<String> =
+            sqlx::query_scalar("SELECT valid_through FROM jobs WHERE slug = $1")
+                .bind(&job.slug)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
         assert!(
-            list.jobs.iter().all(|j| j.slug != closed),
-            "{closed} is listed"
+            until.is_none_or(|d| d.as_str() >= "2026-11-25"),
+            "{} is closed",
+            job.slug
         );
     }
 }
@@ -156,15 +194,90 @@ async fn malformed_limit_is_a_400_that_names_the_field() {
 }
 
 #[tokio::test]
-async fn job_by_slug() {
+async fn job_by_slug_has_everything_the_page_shows() {
     let app = test_app().await;
     let reply = app.get(&format!("/api/jobs/{}", demo::SHOWCASE_SLUG)).await;
     assert_eq!(reply.status, StatusCode::OK);
     let job: JobDetail = reply.json();
     assert_eq!(job.title, "Backend Engineer, Personalization");
-    assert_eq!(job.company.name, "Cadence");
     assert_eq!(job.posted_on, "2026-11-16");
     assert_eq!(job.valid_through.as_deref(), Some("2027-01-15"));
+    assert_eq!(job.location, "Remote in EMEA");
+    assert_eq!(job.remote_regions, vec!["EMEA".to_owned()]);
+    assert!(job.description_html.contains("<h3>What you will do</h3>"));
+    assert!(job.summary.is_some());
+    assert_eq!(job.faqs.len(), 5);
+    assert_eq!(job.interview_questions.len(), 8);
+    assert!(job.skills.contains(&"Kubernetes".to_owned()));
+
+    let company = &job.company;
+    assert_eq!(company.name, "Cadence");
+    assert_eq!(company.open_jobs, 2);
+    assert_eq!(company.ratings.review_count, 48);
+    assert_eq!(company.ratings.overall, Some(4.0));
+    assert_eq!(company.ratings.diversity_inclusion_count, 14);
+    assert!(company.ratings.diversity_inclusion.is_some());
+    assert!(company.ratings.ceo_approval_percent.is_some());
+    assert_eq!(
+        company.ceo.as_ref().map(|c| c.name.as_str()),
+        Some("Ingrid Halvorsen")
+    );
+
+    let salary = job.salary.expect("the employer's salary");
+    assert_eq!(salary.source, SalarySource::Employer);
+    assert_eq!(
+        (salary.min, salary.median, salary.max),
+        (70_000, 80_000, 90_000)
+    );
+    assert_eq!(salary.currency, "EUR");
+    assert_eq!(salary.sample_size, None);
+
+    // Two open Cadence jobs: the showcase is the older one.
+    assert_eq!(job.pager.total, 2);
+    assert_eq!(job.pager.position, 2);
+    assert_eq!(
+        job.pager.previous.as_deref(),
+        Some("data-engineer-listening-insights-cadence")
+    );
+    assert_eq!(job.pager.next, None);
+    let newer: JobDetail = app
+        .get("/api/jobs/data-engineer-listening-insights-cadence")
+        .await
+        .json();
+    assert_eq!((newer.pager.position, newer.pager.total), (1, 2));
+    assert_eq!(newer.pager.next.as_deref(), Some(demo::SHOWCASE_SLUG));
+}
+
+#[tokio::test]
+async fn job_without_salary_or_comparables_has_no_salary_block() {
+    let app = test_app().await;
+    let job: JobDetail = app
+        .get(&format!("/api/jobs/{}", demo::NO_SALARY_SLUG))
+        .await
+        .json();
+    assert_eq!(job.salary, None);
+    assert_eq!(job.company.ratings.overall, None);
+    assert_eq!(job.company.ratings.diversity_inclusion, None);
+}
+
+#[tokio::test]
+async fn job_without_salary_gets_an_estimate_when_comparables_exist() {
+    let app = test_app().await;
+    // A generated job without a salary whose title family has salaried peers.
+    let slug: Option<String> = sqlx::query_scalar(
+        "SELECT j.slug FROM jobs j WHERE j.salary_min IS NULL AND (j.valid_through IS NULL OR j.valid_through >= '2026-11-25') \
+         AND (SELECT COUNT(*) FROM jobs k WHERE k.title_family = j.title_family AND k.salary_min IS NOT NULL) >= 5 \
+         LIMIT 1",
+    )
+    .fetch_optional(&app.pool)
+    .await
+    .unwrap();
+    let slug = slug.expect("the generated data has an unsalaried job with salaried peers");
+    let job: JobDetail = app.get(&format!("/api/jobs/{slug}")).await.json();
+    let salary = job.salary.expect("an estimate");
+    assert_eq!(salary.source, SalarySource::Estimate);
+    assert!(salary.sample_size.unwrap() >= 5);
+    assert!(salary.min <= salary.median && salary.median <= salary.max);
 }
 
 #[tokio::test]
@@ -178,8 +291,7 @@ async fn unknown_slug_is_a_json_404() {
 #[tokio::test]
 async fn closed_job_is_410_gone() {
     let app = test_app().await;
-    let slug = demo::expired_slugs().next().unwrap();
-    let reply = app.get(&format!("/api/jobs/{slug}")).await;
+    let reply = app.get(&format!("/api/jobs/{}", demo::CLOSED_SLUG)).await;
     assert_eq!(reply.status, StatusCode::GONE);
     assert_eq!(reply.error().code, "gone");
 }
@@ -248,13 +360,275 @@ async fn seeding_twice_keeps_the_data() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/a.db", dir.path().display());
     let pool = db::connect(&url).await.unwrap();
-    assert_eq!(demo::seed_if_empty(&pool, 20_000).await.unwrap(), 8);
+    let size = DemoSize {
+        companies: 5,
+        jobs: 40,
+        seed: 1,
+    };
+    assert_eq!(demo::seed_if_empty(&pool, 20_000, size).await.unwrap(), 44);
     pool.close().await;
     let pool = db::connect(&url).await.unwrap();
-    assert_eq!(demo::seed_if_empty(&pool, 20_000).await.unwrap(), 0);
+    assert_eq!(demo::seed_if_empty(&pool, 20_000, size).await.unwrap(), 0);
     let jobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs")
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(jobs, 8);
+    assert_eq!(jobs, 44);
+}
+
+impl TestApp {
+    async fn post_json(
+        &self,
+        uri: &str,
+        content_type: Option<&str>,
+        body: impl Into<Body>,
+    ) -> Reply {
+        let mut request = Request::builder().method(Method::POST).uri(uri);
+        if let Some(content_type) = content_type {
+            request = request.header(header::CONTENT_TYPE, content_type);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(body.into()).unwrap())
+            .await
+            .unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec();
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+}
+
+const JSON: Option<&str> = Some("application/json");
+
+type BadSubscription = (
+    Option<&'static str>,
+    Body,
+    StatusCode,
+    &'static str,
+    Option<&'static str>,
+);
+
+#[tokio::test]
+async fn company_profile_and_its_open_jobs() {
+    let app = test_app().await;
+    let reply = app.get("/api/companies/cadence").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let company: CompanyProfile = reply.json();
+    assert_eq!(company.name, "Cadence");
+    assert_eq!(company.open_jobs, 2);
+    assert_eq!(company.benefits.len(), 5);
+    assert!(company.culture_values.contains(&"Curious".to_owned()));
+
+    let jobs: CompanyJobs = app.get("/api/companies/cadence/jobs").await.json();
+    assert_eq!(jobs.company.slug, "cadence");
+    let slugs: Vec<&str> = jobs.jobs.iter().map(|j| j.slug.as_str()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "data-engineer-listening-insights-cadence",
+            demo::SHOWCASE_SLUG
+        ]
+    );
+
+    // The closed job is not among Lumen Bank's open jobs.
+    let lumen: CompanyJobs = app.get("/api/companies/lumen-bank/jobs").await.json();
+    assert!(lumen.jobs.is_empty());
+
+    assert_eq!(
+        app.get("/api/companies/nobody").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/api/companies/nobody/jobs").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let reply = app.get("/api/companies/cadence/jobs?limit=x").await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.error().field.as_deref(), Some("limit"));
+}
+
+#[tokio::test]
+async fn salary_estimate_from_comparable_postings() {
+    let app = test_app().await;
+    // The most common salaried title family in the generated data.
+    let (family, count): (String, i64) = sqlx::query_as(
+        "SELECT title_family, COUNT(*) AS n FROM jobs WHERE salary_min IS NOT NULL \
+         GROUP BY title_family ORDER BY n DESC LIMIT 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(count >= 5, "{family}: {count}");
+    let uri = format!(
+        "/api/salaries/estimate?title={}&currency=usd",
+        family.replace(' ', "+")
+    );
+    let reply = app.get(&uri).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let estimate: Option<SalaryEstimate> = reply.json();
+    let estimate = estimate.expect("enough comparable postings");
+    assert_eq!(estimate.currency, "USD");
+    assert!(estimate.sample_size >= 5);
+    assert!(estimate.p10 <= estimate.p50 && estimate.p50 <= estimate.p90);
+    assert!(estimate.p50 > 1_000, "{estimate:?}");
+
+    let monthly: Option<SalaryEstimate> = app.get(&format!("{uri}&period=month")).await.json();
+    let monthly = monthly.unwrap();
+    let ratio = estimate.p50 as f64 / monthly.p50 as f64;
+    assert!((ratio - 12.0).abs() < 0.2, "{ratio}");
+
+    let none: Option<SalaryEstimate> = app
+        .get("/api/salaries/estimate?title=Lighthouse+Keeper")
+        .await
+        .json();
+    assert_eq!(none, None);
+}
+
+#[tokio::test]
+async fn salary_estimate_rejects_bad_parameters() {
+    let app = test_app().await;
+    for (uri, field) in [
+        ("/api/salaries/estimate", "title"),
+        (
+            "/api/salaries/estimate?title=x&seniority=wizard",
+            "seniority",
+        ),
+        ("/api/salaries/estimate?title=x&period=fortnight", "period"),
+        ("/api/salaries/estimate?title=x&currency=EURO", "currency"),
+        (
+            "/api/salaries/estimate?title=Backend+Engineer&currency=XYZ",
+            "currency",
+        ),
+    ] {
+        let reply = app.get(uri).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(reply.error().field.as_deref(), Some(field), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn subscribing_stores_an_address_once_and_reveals_nothing() {
+    let app = test_app().await;
+    let body =
+        r#"{"email":" Reader@Example.org ","topics":["Engineering","remote","engineering"]}"#;
+    let first = app.post_json("/api/subscriptions", JSON, body).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let accepted: SubscriptionAccepted = first.json();
+    assert_eq!(accepted.email, "Reader@example.org");
+    assert_eq!(accepted.topics, ["engineering", "remote"]);
+
+    let again = app.post_json("/api/subscriptions", JSON, body).await;
+    assert_eq!(again.status, first.status);
+    assert_eq!(again.body, first.body);
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 1);
+}
+
+#[tokio::test]
+async fn subscribing_with_bad_input_gets_a_clear_error_and_stores_nothing() {
+    let app = test_app().await;
+    // (content type, body, status, error code, field at fault)
+    let cases: [BadSubscription; 6] = [
+        (
+            JSON,
+            Body::from(r#"{"email":"not-an-address"}"#),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            Some("email"),
+        ),
+        (
+            JSON,
+            Body::from(r#"{"email":"a@example.com","topics":["no spaces please"]}"#),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            Some("topics"),
+        ),
+        (
+            JSON,
+            Body::from(r#"{"topics":[]}"#),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "validation_failed",
+            None,
+        ),
+        (
+            JSON,
+            Body::from("{not json"),
+            StatusCode::BAD_REQUEST,
+            "invalid_body",
+            None,
+        ),
+        (
+            Some("text/plain"),
+            Body::from(r#"{"email":"a@example.com"}"#),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            None,
+        ),
+        (
+            JSON,
+            Body::from(format!(
+                r#"{{"email":"{}@example.com"}}"#,
+                "a".repeat(20_000)
+            )),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            None,
+        ),
+    ];
+    for (content_type, body, status, code, field) in cases {
+        let reply = app
+            .post_json("/api/subscriptions", content_type, body)
+            .await;
+        assert_eq!(reply.status, status, "{code}");
+        let error = reply.error();
+        assert_eq!(error.code, code);
+        if let Some(field) = field {
+            assert_eq!(error.field.as_deref(), Some(field));
+            assert!(error.fields.iter().any(|f| f.field == field));
+        }
+    }
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM subscriptions")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(stored, 0);
+}
+
+#[tokio::test]
+async fn too_many_writes_get_429_with_retry_after() {
+    let app = test_app_with_write_limit(5).await;
+    for i in 0..5 {
+        let body = format!(r#"{{"email":"reader{i}@example.com"}}"#);
+        assert_eq!(
+            app.post_json("/api/subscriptions", JSON, body).await.status,
+            StatusCode::CREATED
+        );
+    }
+    let reply = app
+        .post_json(
+            "/api/subscriptions",
+            JSON,
+            r#"{"email":"late@example.com"}"#,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.header(header::RETRY_AFTER).parse::<u64>().unwrap() >= 1);
+    assert_eq!(reply.error().code, "too_many_requests");
+    // Reads are not limited.
+    assert_eq!(app.get("/api/jobs?limit=1").await.status, StatusCode::OK);
 }

@@ -242,19 +242,155 @@ pub struct JobList {
     pub jobs: Vec<JobSummary>,
 }
 
-/// Everything the job page shows.
+/// A company's ratings, computed from its reviews.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ratings {
+    /// Mean stars to one decimal; `None` without reviews.
+    pub overall: Option<f64>,
+    pub review_count: i64,
+    /// Diversity and inclusion, to one decimal; `None` below
+    /// [`MIN_DEI_RATINGS`] ratings, which the page shows as "No rating".
+    pub diversity_inclusion: Option<f64>,
+    pub diversity_inclusion_count: i64,
+    /// Share of reviewers who said whether they approve of the CEO and did.
+    pub ceo_approval_percent: Option<u8>,
+}
+
+/// A diversity-and-inclusion rating needs at least this many ratings.
+pub const MIN_DEI_RATINGS: i64 = 10;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ceo {
+    pub name: String,
+    pub photo_url: Option<String>,
+}
+
+/// Everything the company sidebar and the company page show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompanyProfile {
+    pub slug: String,
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub website: Option<String>,
+    pub about: String,
+    pub founded_year: Option<i32>,
+    pub headquarters: Option<String>,
+    pub sector: Option<String>,
+    pub team_size: Option<String>,
+    pub funding_stage: Option<String>,
+    pub open_jobs: i64,
+    pub badges: Vec<String>,
+    pub culture_values: Vec<String>,
+    pub benefits: Vec<BenefitGroup>,
+    pub ceo: Option<Ceo>,
+    pub ratings: Ratings,
+}
+
+/// Whose figures a salary block shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SalarySource {
+    /// The employer published them.
+    Employer,
+    /// Ascend estimated them from comparable postings.
+    Estimate,
+}
+
+/// The salary widget's data: the employer's range, or our estimate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalaryInfo {
+    pub source: SalarySource,
+    pub min: i64,
+    pub max: i64,
+    /// The midpoint of the employer's range, or the estimate's median.
+    pub median: i64,
+    pub currency: String,
+    pub period: SalaryPeriod,
+    /// For estimates: how many postings they come from.
+    pub sample_size: Option<i64>,
+}
+
+/// Where a job stands among its company's open jobs ("job 1 of 2").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pager {
+    /// 1-based.
+    pub position: i64,
+    pub total: i64,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+/// Everything the job page shows, in one response.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobDetail {
     pub slug: String,
     pub title: String,
-    pub company: CompanyRef,
-    pub location: String,
-    pub work_model: WorkModel,
+    pub company: CompanyProfile,
+    pub department: Option<String>,
+    pub seniority: Option<Seniority>,
     pub employment_type: EmploymentType,
+    pub work_model: WorkModel,
+    /// In words, for headers and cards.
+    pub location: String,
+    pub locations: Vec<String>,
+    pub remote_regions: Vec<String>,
+    /// Sanitized HTML: paragraphs, lists, headings, emphasis and links only.
+    pub description_html: String,
+    pub skills: Vec<String>,
+    /// "What you should know".
+    pub summary: Option<String>,
     /// Calendar date, `YYYY-MM-DD`.
     pub posted_on: String,
     /// Last day the job is open, `YYYY-MM-DD`, when the employer gave one.
     pub valid_through: Option<String>,
+    pub apply_url: Option<String>,
+    /// `None` when there is neither an employer figure nor an estimate.
+    pub salary: Option<SalaryInfo>,
+    pub faqs: Vec<QuestionAnswer>,
+    pub interview_questions: Vec<QuestionAnswer>,
+    pub pager: Pager,
+}
+
+/// `GET /api/companies/{slug}/jobs`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompanyJobs {
+    pub company: CompanyRef,
+    pub jobs: Vec<JobSummary>,
+}
+
+/// `GET /api/salaries/estimate`: percentiles of comparable postings' yearly
+/// midpoints, converted to `currency`. The body is `null` when fewer than
+/// [`MIN_ESTIMATE_SAMPLE`] postings compare.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SalaryEstimate {
+    pub currency: String,
+    pub period: SalaryPeriod,
+    pub sample_size: i64,
+    /// Whether the comparable postings share the asked seniority and region;
+    /// with too few that do, the estimate widens to the title family alone.
+    pub same_seniority: bool,
+    pub same_region: bool,
+    pub p10: i64,
+    pub p50: i64,
+    pub p90: i64,
+}
+
+/// An estimate needs at least this many comparable postings.
+pub const MIN_ESTIMATE_SAMPLE: i64 = 5;
+
+/// `POST /api/subscriptions`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateSubscription {
+    pub email: String,
+    #[serde(default)]
+    pub topics: Vec<String>,
+}
+
+/// The answer to a sign-up: the same whether or not the address was known.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubscriptionAccepted {
+    pub email: String,
+    pub topics: Vec<String>,
 }
 
 /// `GET /api/health`.
@@ -277,9 +413,18 @@ pub struct ErrorBody {
     pub code: String,
     /// A sentence for people.
     pub message: String,
-    /// The request field at fault, when one is.
+    /// The request field at fault, when one is (the first, when several are).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Every field at fault with its own message, for 422 answers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldError>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
 }
 
 #[cfg(test)]
@@ -314,6 +459,7 @@ mod tests {
                 code: "not_found".into(),
                 message: "No job here.".into(),
                 field: None,
+                fields: vec![],
             },
         };
         assert_eq!(

@@ -1,0 +1,141 @@
+//! `POST /api/subscriptions`: newsletter sign-ups.
+
+use ascend_types::{CreateSubscription, SubscriptionAccepted};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::post;
+use axum::{Json, Router};
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::json::ApiJson;
+
+pub const MAX_TOPICS: usize = 10;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/subscriptions", post(subscriptions_create))
+}
+
+/// A pragmatic address check: one `@`, a plausible local part, and a domain
+/// of dot-separated labels ending in a letters-only top-level domain.
+/// Returns the address with its domain lower-cased.
+pub fn normalize_email(raw: &str) -> Result<String, String> {
+    let email = raw.trim();
+    if email.is_empty() {
+        return Err("Enter your email address.".into());
+    }
+    if email.len() > 254 {
+        return Err("That email address is too long.".into());
+    }
+    let Some((local, domain)) = email.rsplit_once('@') else {
+        return Err("An email address needs an @, as in name@example.com.".into());
+    };
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()));
+    if !local_ok || !domain_ok {
+        return Err("That does not look like an email address.".into());
+    }
+    Ok(format!("{local}@{}", domain.to_ascii_lowercase()))
+}
+
+fn validate(body: &CreateSubscription) -> Result<(String, Vec<String>), AppError> {
+    let mut problems = Vec::new();
+    let email = normalize_email(&body.email)
+        .map_err(|message| problems.push(("email".to_owned(), message)));
+    let mut topics: Vec<String> = body
+        .topics
+        .iter()
+        .map(|t| t.trim().to_lowercase())
+        .collect();
+    topics.sort();
+    topics.dedup();
+    if topics.len() > MAX_TOPICS {
+        problems.push((
+            "topics".into(),
+            format!("Choose at most {MAX_TOPICS} topics."),
+        ));
+    }
+    if topics.iter().any(|t| {
+        t.is_empty() || t.len() > 40 || !t.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+    }) {
+        problems.push((
+            "topics".into(),
+            "Each topic is a short word such as \"engineering\" or \"remote\".".into(),
+        ));
+    }
+    match email {
+        Ok(email) if problems.is_empty() => Ok((email, topics)),
+        _ => Err(AppError::Unprocessable(problems)),
+    }
+}
+
+/// Stores the address once. A repeated sign-up answers exactly like the
+/// first, so the endpoint cannot tell anyone who is subscribed.
+async fn subscriptions_create(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<CreateSubscription>,
+) -> Result<(StatusCode, Json<SubscriptionAccepted>), AppError> {
+    let (email, topics) = validate(&body)?;
+    sqlx::query(
+        "INSERT INTO subscriptions (email, topics, created_on) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING",
+    )
+    .bind(&email)
+    .bind(serde_json::to_string(&topics).unwrap_or_else(|_| "[]".into()))
+    .bind(state.today())
+    .execute(&state.pool)
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(SubscriptionAccepted { email, topics }),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_email;
+
+    #[test]
+    fn addresses() {
+        assert_eq!(
+            normalize_email("  Ada@Example.COM ").unwrap(),
+            "Ada@example.com"
+        );
+        assert_eq!(
+            normalize_email("first.last+jobs@mail.example.org").unwrap(),
+            "first.last+jobs@mail.example.org"
+        );
+        for bad in [
+            "",
+            "plain",
+            "a@b",
+            "a@b.c",
+            "@example.com",
+            "a..b@example.com",
+            "a@-x.com",
+            "a b@example.com",
+            "a@example.c0m",
+            "a@exa_mple.com",
+        ] {
+            assert!(normalize_email(bad).is_err(), "{bad}");
+        }
+        assert!(normalize_email(&format!("{}@example.com", "a".repeat(65))).is_err());
+    }
+}
