@@ -6,7 +6,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 # Tools that install-tools.sh puts in place: cargo's bin and npm's wasm-opt.
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 export CARGO_TERM_COLOR ?= never
 
 FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
