@@ -10,7 +10,7 @@ use ascend_types::date::{format_iso_date, parse_iso_date};
 use ascend_types::{EmploymentType, Salary, SalaryPeriod, Seniority, WorkModel};
 use serde_json::{Map, Value};
 
-use crate::model::{NewCompany, NewJob, slugify};
+use crate::model::{NewCompany, NewJob, fnv1a, slugify};
 
 mod greenhouse;
 mod jsonld;
@@ -457,13 +457,6 @@ fn remote_region(location: &str) -> Option<Option<String>> {
         .trim_start_matches(|c: char| c.is_whitespace() || "-–—:,/|(".contains(c))
         .trim_end_matches(|c: char| c.is_whitespace() || c == ')');
     Some((!rest.is_empty()).then(|| rest.to_owned()))
-}
-
-/// FNV-1a, 64 bits: a stable id for records that carry none.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

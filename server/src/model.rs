@@ -98,6 +98,14 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// FNV-1a, 64 bits: a hash that, unlike std's, stays the same across
+/// releases, for change detection, slug suffixes and ids of records without one.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 fn fold_accent(ch: char) -> impl Iterator<Item = char> {
     let folded: &str = match ch {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",

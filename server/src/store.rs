@@ -5,7 +5,7 @@ use ascend_types::WorkModel;
 use ascend_types::date::parse_iso_date;
 use sqlx::SqliteConnection;
 
-use crate::model::{NewCompany, NewJob, slugify};
+use crate::model::{NewCompany, NewJob, fnv1a, slugify};
 use crate::salary::{region_of, title_family};
 use crate::sanitize::{html_to_text, sanitize_description};
 
@@ -163,13 +163,6 @@ pub fn location_label(work_model: WorkModel, locations: &[String], regions: &[St
         (WorkModel::Remote, None) => "Remote".into(),
         (_, None) => "Location not given".into(),
     }
-}
-
-/// FNV-1a: a stable hash (unlike std's) for change detection and slugs.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Writes a job of the company `company_id` (named `company_name`):
@@ -341,11 +334,5 @@ mod tests {
             location_label(WorkModel::OnSite, &[], &[]),
             "Location not given"
         );
-    }
-
-    #[test]
-    fn fnv_is_stable() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }
