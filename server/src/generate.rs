@@ -2908,13 +2908,7 @@ mod tests {
             assert!(seniorities.contains(&seniority), "{seniority:?}");
         }
         assert!(jobs.iter().any(|j| j.seniority.is_none()));
-        for kind in [
-            EmploymentType::FullTime,
-            EmploymentType::PartTime,
-            EmploymentType::Contract,
-            EmploymentType::Internship,
-            EmploymentType::Temporary,
-        ] {
+        for kind in EmploymentType::ALL {
             assert!(jobs.iter().any(|j| j.employment_type == kind), "{kind:?}");
         }
         for job in jobs {

@@ -24,6 +24,8 @@ pub enum WorkModel {
 }
 
 impl WorkModel {
+    pub const ALL: [WorkModel; 3] = [WorkModel::Remote, WorkModel::Hybrid, WorkModel::OnSite];
+
     pub fn label(self) -> &'static str {
         match self {
             WorkModel::Remote => "Remote",
@@ -41,12 +43,7 @@ impl WorkModel {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "remote" => Some(WorkModel::Remote),
-            "hybrid" => Some(WorkModel::Hybrid),
-            "on_site" => Some(WorkModel::OnSite),
-            _ => None,
-        }
+        WorkModel::ALL.into_iter().find(|m| m.as_str() == value)
     }
 }
 
@@ -62,6 +59,14 @@ pub enum EmploymentType {
 }
 
 impl EmploymentType {
+    pub const ALL: [EmploymentType; 5] = [
+        EmploymentType::FullTime,
+        EmploymentType::PartTime,
+        EmploymentType::Contract,
+        EmploymentType::Internship,
+        EmploymentType::Temporary,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             EmploymentType::FullTime => "Full-time",
@@ -83,14 +88,9 @@ impl EmploymentType {
     }
 
     pub fn parse(value: &str) -> Option<Self> {
-        match value {
-            "full_time" => Some(EmploymentType::FullTime),
-            "part_time" => Some(EmploymentType::PartTime),
-            "contract" => Some(EmploymentType::Contract),
-            "internship" => Some(EmploymentType::Internship),
-            "temporary" => Some(EmploymentType::Temporary),
-            _ => None,
-        }
+        EmploymentType::ALL
+            .into_iter()
+            .find(|t| t.as_str() == value)
     }
 }
 
@@ -433,18 +433,12 @@ mod tests {
 
     #[test]
     fn enums_round_trip_through_their_wire_names() {
-        for model in [WorkModel::Remote, WorkModel::Hybrid, WorkModel::OnSite] {
+        for model in WorkModel::ALL {
             let json = serde_json::to_string(&model).unwrap();
             assert_eq!(json, format!("\"{}\"", model.as_str()));
             assert_eq!(WorkModel::parse(model.as_str()), Some(model));
         }
-        for kind in [
-            EmploymentType::FullTime,
-            EmploymentType::PartTime,
-            EmploymentType::Contract,
-            EmploymentType::Internship,
-            EmploymentType::Temporary,
-        ] {
+        for kind in EmploymentType::ALL {
             let json = serde_json::to_string(&kind).unwrap();
             assert_eq!(json, format!("\"{}\"", kind.as_str()));
             assert_eq!(EmploymentType::parse(kind.as_str()), Some(kind));
