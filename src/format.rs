@@ -66,11 +66,7 @@ pub fn today() -> i64 {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> i64 {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    (seconds / 86_400) as i64
+    ascend_types::date::today_utc()
 }
 
 #[cfg(test)]

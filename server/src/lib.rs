@@ -2,10 +2,9 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use ascend_types::Health;
-use ascend_types::date::format_iso_date;
+use ascend_types::date::{format_iso_date, today_utc};
 use axum::extract::State;
 use axum::http::Uri;
 use axum::routing::{any, get};
@@ -88,21 +87,13 @@ impl AppState {
     }
 
     pub fn today_days(&self) -> i64 {
-        self.fixed_today.unwrap_or_else(today_from_clock)
+        self.fixed_today.unwrap_or_else(today_utc)
     }
 
     /// Today as `YYYY-MM-DD` (UTC).
     pub fn today(&self) -> String {
         format_iso_date(self.today_days())
     }
-}
-
-pub fn today_from_clock() -> i64 {
-    let seconds = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    (seconds / 86_400) as i64
 }
 
 /// Request bodies larger than this get 413.

@@ -5,7 +5,8 @@ use clap::Parser;
 use tokio::net::TcpListener;
 
 use ascend_server::demo::{self, DemoSize};
-use ascend_server::{AppState, Config, app, db, generate, import, today_from_clock};
+use ascend_server::{AppState, Config, app, db, generate, import};
+use ascend_types::date::today_utc;
 
 #[derive(Parser)]
 #[command(
@@ -62,7 +63,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             seed,
         } => {
             let started = std::time::Instant::now();
-            let generated = generate::generate(companies, jobs, seed, today_from_clock());
+            let generated = generate::generate(companies, jobs, seed, today_utc());
             let written = demo::store_all(&pool, &generated.companies, &generated.jobs).await?;
             println!(
                 "seeded {} companies and {jobs} jobs ({written} written) in {:.1?}",
@@ -75,7 +76,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let bytes =
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             let report =
-                import::import_file(&pool, &bytes, company.as_deref(), today_from_clock()).await?;
+                import::import_file(&pool, &bytes, company.as_deref(), today_utc()).await?;
             for problem in &report.problems {
                 eprintln!("record {}: {}", problem.position, problem.reason);
             }
@@ -104,7 +105,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
             jobs: config.demo_jobs,
             ..DemoSize::default()
         };
-        let added = demo::seed_if_empty(&pool, today_from_clock(), size).await?;
+        let added = demo::seed_if_empty(&pool, today_utc(), size).await?;
         if added > 0 {
             tracing::info!(jobs = added, elapsed = ?started.elapsed(), "filled the empty database with demo data");
         }

@@ -55,6 +55,16 @@ pub fn format_iso_date(days: i64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Today's day number in UTC, from the system clock. Native code only: on
+/// wasm32 the app asks the browser's clock instead.
+pub fn today_utc() -> i64 {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    (seconds / 86_400) as i64
+}
+
 fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
