@@ -87,17 +87,9 @@ impl Reply {
 }
 
 impl TestApp {
-    async fn request(&self, method: Method, uri: &str, accept_encoding: Option<&str>) -> Reply {
-        let mut request = Request::builder().method(method).uri(uri);
-        if let Some(encoding) = accept_encoding {
-            request = request.header(header::ACCEPT_ENCODING, encoding);
-        }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
+    /// Sends one request through the router and reads the whole answer.
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
         let body = response
@@ -112,6 +104,14 @@ impl TestApp {
             headers,
             body,
         }
+    }
+
+    async fn request(&self, method: Method, uri: &str, accept_encoding: Option<&str>) -> Reply {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(encoding) = accept_encoding {
+            request = request.header(header::ACCEPT_ENCODING, encoding);
+        }
+        self.send(request.body(Body::empty()).unwrap()).await
     }
 
     async fn get(&self, uri: &str) -> Reply {
@@ -387,26 +387,7 @@ impl TestApp {
         if let Some(content_type) = content_type {
             request = request.header(header::CONTENT_TYPE, content_type);
         }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(body.into()).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        self.send(request.body(body.into()).unwrap()).await
     }
 }
 
