@@ -30,8 +30,9 @@ tools:
 test-tools:
 	@scripts/install-tools.sh test
 
-# The front end, rebuilt only when one of its sources changed.
-dist/index.html: $(FRONT_END_SOURCES) | tools
+# The front end, rebuilt only when one of its sources changed. `run` and
+# `test` install the tools first; doing it here too ran the installer twice.
+dist/index.html: $(FRONT_END_SOURCES)
 	@echo "==> Building the front end (trunk, release)"
 	trunk build --release
 	@touch $@
