@@ -23,13 +23,34 @@ pub fn JobPage() -> impl IntoView {
         <Transition fallback=|| view! { <JobHeaderSkeleton /> }>
             {move || Suspend::new(async move {
                 match job.await {
-                    Ok(job) => view! { <JobHeader job /> }.into_any(),
+                    Ok(job) => view! { <JobView job /> }.into_any(),
                     Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(FetchError::Gone) => view! { <ClosedJob /> }.into_any(),
                     Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
                 }
             })}
         </Transition>
+    }
+}
+
+/// The loaded job: the main column, the company sidebar beside it (below it
+/// on narrow screens), and similar jobs after both.
+#[component]
+fn JobView(job: JobDetail) -> impl IntoView {
+    view! {
+        <div class="job-page">
+            <div class="job-page__main">
+                <JobHeader job=job.clone() />
+                // Main column parts, in page order: pager, summary, description,
+                // ratings, salary, FAQs, interview questions.
+            </div>
+            <aside class="job-page__side" aria-label="About the company">
+                // Sidebar parts: company, newsletter.
+            </aside>
+            <div class="job-page__after">
+                // After both: similar jobs.
+            </div>
+        </div>
     }
 }
 

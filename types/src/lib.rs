@@ -351,6 +351,32 @@ pub struct JobDetail {
     pub pager: Pager,
 }
 
+/// A job as a card in a carousel: a summary with the company's logo and a
+/// few things that set the company apart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobCard {
+    pub slug: String,
+    pub title: String,
+    pub company: CompanyRef,
+    pub company_logo_url: Option<String>,
+    /// Where the job is, in words ("Stockholm, Sweden", "EMEA").
+    pub location: String,
+    pub work_model: WorkModel,
+    pub employment_type: EmploymentType,
+    /// Calendar date, `YYYY-MM-DD`.
+    pub posted_on: String,
+    /// The company's culture values, in its order.
+    pub culture_values: Vec<String>,
+    /// The company's benefits and perks, every group's items in order.
+    pub perks: Vec<String>,
+}
+
+/// `GET /api/jobs/{slug}/similar`: most similar first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarJobs {
+    pub jobs: Vec<JobCard>,
+}
+
 /// `GET /api/companies/{slug}/jobs`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyJobs {
