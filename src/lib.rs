@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 pub mod api;
 pub mod components;
 pub mod format;
+pub mod matching;
 pub mod pages;
 
 use pages::{JobPage, JobsPage, NotFoundPage};

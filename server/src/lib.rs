@@ -24,6 +24,7 @@ pub mod json;
 pub mod model;
 pub mod params;
 pub mod rate_limit;
+pub mod rates;
 pub mod salaries;
 pub mod salary;
 pub mod sanitize;
@@ -112,6 +113,7 @@ pub fn api(state: AppState) -> Router {
         .merge(similar::router())
         .merge(companies::router())
         .merge(salaries::router())
+        .merge(rates::router())
         .merge(subscriptions::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
