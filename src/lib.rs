@@ -11,6 +11,7 @@ pub mod components;
 pub mod format;
 pub mod matching;
 pub mod pages;
+pub mod profile_data;
 
 use pages::{JobPage, JobsPage, NotFoundPage};
 
