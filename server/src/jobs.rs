@@ -2,8 +2,8 @@
 //! shows.
 
 use ascend_types::{
-    CompanyRef, EmploymentType, JobDetail, JobList, JobSummary, Pager, QuestionAnswer, Salary,
-    SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
+    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobList, JobSummary, Pager,
+    QuestionAnswer, Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
 };
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
@@ -157,7 +157,21 @@ impl DetailRow {
     }
 }
 
-async fn jobs_show(
+/// One job with everything its page shows: the company profile, the salary
+/// (the employer's or an estimate) and its place among the company's jobs.
+#[utoipa::path(
+    get,
+    path = "/api/jobs/{slug}",
+    tag = "jobs",
+    params(("slug" = String, Path, description = "The job's slug, as in its page's address.")),
+    responses(
+        (status = 200, description = "The job.", body = JobDetail),
+        (status = 404, description = "No job has this slug.", body = ErrorResponse),
+        (status = 410, description = "The job is closed.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn jobs_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<JobDetail>, AppError> {
