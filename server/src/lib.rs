@@ -142,7 +142,7 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
 #[utoipa::path(
     get,
     path = "/api/health",
-    tag = "health",
+    tag = "meta",
     responses(
         (status = 200, description = "The server is up.", body = Health),
         (status = 500, description = "The database did not answer.", body = ErrorResponse),

@@ -30,7 +30,7 @@ use crate::{companies, jobs, salaries, subscriptions};
         subscriptions::subscriptions_create,
     ),
     tags(
-        (name = "health", description = "Whether the server answers"),
+        (name = "meta", description = "Whether the server answers, and this document"),
         (name = "jobs", description = "Job postings"),
         (name = "companies", description = "Employers and their open jobs"),
         (name = "salaries", description = "Salary estimates from comparable postings"),
@@ -61,7 +61,7 @@ pub const UNDOCUMENTED: &[(&str, &str)] = &[("GET", "/api/jobs")];
 #[utoipa::path(
     get,
     path = "/api/openapi.json",
-    tag = "health",
+    tag = "meta",
     responses((status = 200, description = "This OpenAPI document.", content_type = "application/json",
         body = Object))
 )]
