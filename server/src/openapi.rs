@@ -6,15 +6,15 @@ use axum::Json;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
 
-use crate::{companies, jobs, salaries, subscriptions};
+use crate::{companies, jobs, rates, salaries, similar, subscriptions};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Ascend API",
         version = env!("CARGO_PKG_VERSION"),
-        description = "The JSON API of Ascend, a job board: jobs, companies, salary \
-            estimates and newsletter sign-ups. Every error answers with the same \
+        description = "The JSON API of Ascend, a job board: jobs, similar jobs, companies, \
+            salary estimates, exchange rates and newsletter sign-ups. Every error answers with the same \
             `ErrorResponse` body: a stable `code`, a `message` for people and, when a \
             request field is at fault, its name.",
         license(name = "MIT"),
@@ -24,16 +24,18 @@ use crate::{companies, jobs, salaries, subscriptions};
         crate::health_show,
         openapi_show,
         jobs::jobs_show,
+        similar::similar_list,
         companies::companies_show,
         companies::companies_jobs,
         salaries::salaries_estimate,
+        rates::rates_show,
         subscriptions::subscriptions_create,
     ),
     tags(
         (name = "meta", description = "Whether the server answers, and this document"),
         (name = "jobs", description = "Job postings"),
         (name = "companies", description = "Employers and their open jobs"),
-        (name = "salaries", description = "Salary estimates from comparable postings"),
+        (name = "salaries", description = "Salary estimates from comparable postings, and exchange rates"),
         (name = "subscriptions", description = "Newsletter sign-ups"),
     )
 )]
@@ -46,9 +48,11 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/openapi.json"),
     ("GET", "/api/jobs"),
     ("GET", "/api/jobs/{slug}"),
+    ("GET", "/api/jobs/{slug}/similar"),
     ("GET", "/api/companies/{slug}"),
     ("GET", "/api/companies/{slug}/jobs"),
     ("GET", "/api/salaries/estimate"),
+    ("GET", "/api/currency-rates"),
     ("POST", "/api/subscriptions"),
 ];
 

@@ -27,9 +27,9 @@ async fn router(pool: SqlitePool) -> Router {
     };
     demo::seed_if_empty(&pool, today, size).await.unwrap();
     let state = AppState {
-        pool,
         fixed_today: Some(today),
         write_limit: 100,
+        ..AppState::new(pool)
     };
     // No front end is built for these tests; only the API answers.
     app(state, std::path::Path::new("no-dist"))

@@ -428,6 +428,7 @@ pub const MIN_ESTIMATE_SAMPLE: i64 = 5;
 
 /// `GET /api/currency-rates`: how many units of each currency one unit of
 /// `base` buys. The match score converts salaries with these.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrencyRates {
     /// ISO 4217 code of the currency the rates are against (`USD`).
