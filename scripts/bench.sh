@@ -210,6 +210,8 @@ say "nginx at $nginx_url"
 # "requests/s p50_ms p99_ms non2xx socket_errors".
 measure() {
   local base=$1 paths=$2
+  # One request first: an index built on first use is built before the clock runs.
+  curl -sS -o /dev/null --max-time 300 "$base$(head -n1 "$paths")" || true
   BENCH_PATHS=$paths wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
     -s scripts/bench.lua "$base" >/dev/null
   BENCH_PATHS=$paths wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
