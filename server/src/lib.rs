@@ -13,6 +13,7 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod cache;
 pub mod companies;
 pub mod db;
 pub mod demo;
@@ -80,6 +81,10 @@ pub struct AppState {
     pub write_limit: u32,
     /// The similar-jobs index, shared by every request.
     pub similar: std::sync::Arc<similar::IndexCache>,
+    /// The data version, read at most once per interval.
+    pub versions: std::sync::Arc<cache::DataVersion>,
+    /// Job pages and similar-jobs lists for the current data version.
+    pub responses: std::sync::Arc<cache::ResponseCache>,
 }
 
 impl AppState {
@@ -89,6 +94,9 @@ impl AppState {
             fixed_today: None,
             write_limit: 20,
             similar: Default::default(),
+            // Every request sees writes at once; the server sets an interval.
+            versions: std::sync::Arc::new(cache::DataVersion::new(std::time::Duration::ZERO)),
+            responses: Default::default(),
         }
     }
 
