@@ -161,6 +161,12 @@ async fn jobs_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<JobDetail>, AppError> {
+    job_detail(&state, &slug).await.map(Json)
+}
+
+/// One open job with everything its page shows: 404 for an unknown slug,
+/// 410 for a closed job. The API and the server-rendered page both use it.
+pub async fn job_detail(state: &AppState, slug: &str) -> Result<JobDetail, AppError> {
     let today = state.today();
     let mut conn = state.pool.acquire().await?;
     let row: DetailRow = sqlx::query_as(
@@ -169,7 +175,7 @@ async fn jobs_show(
          valid_through, apply_url, salary_min, salary_max, salary_currency, salary_period, faqs, \
          interview_questions FROM jobs WHERE slug = $1",
     )
-    .bind(&slug)
+    .bind(slug)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
@@ -224,7 +230,7 @@ async fn jobs_show(
     let company = profile_by_id(&mut conn, row.company_id, &today).await?;
     let pager = pager(&mut conn, &row, &today).await?;
 
-    Ok(Json(JobDetail {
+    Ok(JobDetail {
         work_model: enum_column(&row.work_model, WorkModel::parse, "work model", &row.slug)?,
         employment_type: enum_column(
             &row.employment_type,
@@ -250,7 +256,7 @@ async fn jobs_show(
         posted_on: row.posted_on,
         valid_through: row.valid_through,
         apply_url: row.apply_url,
-    }))
+    })
 }
 
 /// This job's place among its company's open jobs, newest first, with its

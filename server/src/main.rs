@@ -130,6 +130,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
 
     let mut state = AppState::new(pool);
     state.write_limit = config.write_limit;
+    state.public_url = config.public_url;
     let app = app(state, &config.dist);
     axum::serve(
         listener,

@@ -165,11 +165,7 @@ impl JobPosting {
                 same_as: job.company.website.as_deref().and_then(absolute),
                 logo: job.company.logo_url.as_deref().and_then(absolute),
             },
-            job_location: if remote {
-                Vec::new()
-            } else {
-                places(job)
-            },
+            job_location: if remote { Vec::new() } else { places(job) },
             job_location_type: remote.then_some("TELECOMMUTE"),
             applicant_location_requirements: if remote {
                 job.remote_regions.iter().filter_map(|r| area(r)).collect()
@@ -406,7 +402,10 @@ mod tests {
             json!({"@type": "PropertyValue", "name": "Cadence", "value": "backend-engineer-cadence"})
         );
         assert_eq!(v["directApply"], false);
-        assert_eq!(v["url"], "https://ascend.example/jobs/backend-engineer-cadence");
+        assert_eq!(
+            v["url"],
+            "https://ascend.example/jobs/backend-engineer-cadence"
+        );
     }
 
     #[test]

@@ -96,7 +96,10 @@ mod tests {
 
     #[test]
     fn titles_carry_the_site_name() {
-        assert_eq!(page_title("Backend at Cadence"), "Backend at Cadence · Ascend");
+        assert_eq!(
+            page_title("Backend at Cadence"),
+            "Backend at Cadence · Ascend"
+        );
         assert_eq!(page_title(""), "Ascend");
     }
 
