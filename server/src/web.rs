@@ -35,7 +35,7 @@ pub const NO_CACHE: &str = "no-cache";
 const SHORT_LIVED: &str = "public, max-age=3600";
 
 /// Marks the head elements the server wrote for one page; the app removes
-/// them when it starts and puts in its own (see `src/server_page.rs`).
+/// them when it starts and puts in its own (see `src/api/inline.rs`).
 pub const SSR_MARK: &str = "data-ascend-ssr";
 /// The id of the `<script>` holding the job's JSON.
 pub const INLINE_JOB_ID: &str = "ascend-job";
