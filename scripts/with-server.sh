@@ -32,7 +32,7 @@ pid=$!
 url=
 # Seeding the demo data on a fresh database takes a few seconds in a debug build.
 for _ in $(seq 1 1200); do
-  url=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" || true)
+  url=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" 2>/dev/null || true)
   [ -n "$url" ] && break
   kill -0 "$pid" 2>/dev/null || break
   sleep 0.1
