@@ -60,7 +60,7 @@ test-native:
 
 test-browser:
 	@echo "==> Browser component tests (wasm-bindgen-test, headless Chromium)"
-	cargo test -p ascend --target wasm32-unknown-unknown --test components
+	cargo test -p ascend --target wasm32-unknown-unknown --test components --test job_meta
 
 test-e2e: dist/index.html server-debug
 	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
