@@ -1,8 +1,8 @@
 //! The first answer for `/jobs/{slug}` carries the job's JSON and a head for
 //! crawlers, both written by the server (server/src/web.rs). The app uses
 //! the JSON once, for its first render, and removes the server's head tags
-//! (marked `data-ascend-ssr`), since from then on leptos_meta writes the
-//! head. The `<title>` is not marked: leptos_meta sets `document.title`,
+//! (marked `data-ascend-ssr`, as is index.html's site-wide description),
+//! since from then on leptos_meta writes the head. The `<title>` is not marked: leptos_meta sets `document.title`,
 //! which reuses that one element.
 
 use std::cell::Cell;

@@ -83,6 +83,9 @@ test("navigating from the list to a job fetches it and updates the head", async 
   await expect(page).toHaveTitle(new RegExp(` · Ascend$`));
   const head = new JobHead(page);
   await expect.poll(() => head.canonical()).toBe(new URL(`/jobs/${slug}`, page.url()).href);
+  // The job's description replaced the shell's site-wide one.
+  expect(await head.count('meta[name="description"]')).toBe(1);
+  expect(await head.meta("description")).toContain(` at `);
   await expect.poll(async () => (await head.jsonLd()).map((b) => b.title)).toEqual([title]);
 
   // Back on the list, the job's tags leave with it.
