@@ -24,9 +24,11 @@ pub mod json;
 pub mod model;
 pub mod params;
 pub mod rate_limit;
+pub mod rates;
 pub mod salaries;
 pub mod salary;
 pub mod sanitize;
+pub mod similar;
 pub mod store;
 pub mod subscriptions;
 pub mod web;
@@ -81,6 +83,8 @@ pub struct AppState {
     pub write_limit: u32,
     /// The site's public origin, checked by [`web::parse_public_url`].
     pub public_url: Option<String>,
+    /// The similar-jobs index, shared by every request.
+    pub similar: std::sync::Arc<similar::IndexCache>,
 }
 
 impl AppState {
@@ -90,6 +94,7 @@ impl AppState {
             fixed_today: None,
             write_limit: 20,
             public_url: None,
+            similar: Default::default(),
         }
     }
 
@@ -112,8 +117,10 @@ pub fn api(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health_show))
         .merge(jobs::router())
+        .merge(similar::router())
         .merge(companies::router())
         .merge(salaries::router())
+        .merge(rates::router())
         .merge(subscriptions::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -44,10 +44,10 @@ async fn test_app(public_url: Option<&str>) -> TestApp {
     std::fs::create_dir(&dist).unwrap();
     std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
     let state = AppState {
-        pool: pool.clone(),
         fixed_today: Some(today),
         write_limit: 100,
         public_url: public_url.map(str::to_owned),
+        ..AppState::new(pool.clone())
     };
     TestApp {
         router: app(state, &dist),

@@ -406,6 +406,25 @@ pub struct SalaryEstimate {
 /// An estimate needs at least this many comparable postings.
 pub const MIN_ESTIMATE_SAMPLE: i64 = 5;
 
+/// `GET /api/currency-rates`: how many units of each currency one unit of
+/// `base` buys. The match score converts salaries with these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrencyRates {
+    /// ISO 4217 code of the currency the rates are against (`USD`).
+    pub base: String,
+    pub rates: std::collections::BTreeMap<String, f64>,
+}
+
+impl CurrencyRates {
+    /// Converts `amount` between two currencies; `None` when either has
+    /// no rate.
+    pub fn convert(&self, amount: f64, from: &str, to: &str) -> Option<f64> {
+        let from_rate = self.rates.get(from).filter(|r| **r > 0.0)?;
+        let to_rate = self.rates.get(to)?;
+        Some(amount / from_rate * to_rate)
+    }
+}
+
 /// `POST /api/subscriptions`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateSubscription {

@@ -1,0 +1,33 @@
+//! `GET /api/currency-rates`: the exchange rates salary estimates use,
+//! published so that the visitor's device converts salaries the same way
+//! when it computes a match score.
+
+use ascend_types::CurrencyRates;
+use axum::extract::State;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+
+use crate::AppState;
+use crate::error::AppError;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/currency-rates", get(rates_show))
+}
+
+async fn rates_show(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+    let rows: Vec<(String, f64)> =
+        sqlx::query_as("SELECT currency, units_per_usd FROM currency_rates ORDER BY currency")
+            .fetch_all(&state.pool)
+            .await?;
+    let rates = CurrencyRates {
+        base: "USD".into(),
+        rates: rows.into_iter().collect(),
+    };
+    // Rates change rarely; a day's caching spares a request per page.
+    Ok((
+        [(header::CACHE_CONTROL, "public, max-age=86400")],
+        Json(rates),
+    ))
+}
