@@ -1,6 +1,8 @@
 //! Talking to Ascend's JSON API: one fetcher that aborts when its owner goes
 //! away (the user navigated elsewhere) or when the server takes too long.
 
+mod inline;
+
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -112,7 +114,12 @@ pub async fn jobs_newest() -> Result<JobList, FetchError> {
     fetch_json("/api/jobs").await
 }
 
+/// One job: on the first load of its page, from the JSON the server
+/// inlined in the HTML (no second round trip); otherwise from the API.
 pub async fn job(slug: &str) -> Result<JobDetail, FetchError> {
+    if let Some(job) = inline::take_job(slug) {
+        return Ok(job);
+    }
     fetch_json(&format!("/api/jobs/{}", encode_path_segment(slug))).await
 }
 

@@ -3,9 +3,11 @@
 mod avatar;
 mod error_view;
 mod job_list_item;
+mod job_meta;
 mod posted_date;
 
 pub use avatar::{Avatar, initials};
 pub use error_view::ErrorView;
 pub use job_list_item::{JobListItem, JobListItemSkeleton};
+pub use job_meta::JobMeta;
 pub use posted_date::PostedDate;

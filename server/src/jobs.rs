@@ -188,8 +188,13 @@ pub(crate) async fn jobs_show(
     Ok(json_response(body))
 }
 
-/// Everything the job page shows: 404 for an unknown slug, 410 for a
-/// closed job.
+/// One open job with everything its page shows: 404 for an unknown slug,
+/// 410 for a closed job. The server-rendered page uses it.
+pub async fn job_detail(state: &AppState, slug: &str) -> Result<JobDetail, AppError> {
+    load_detail(&state.pool, slug, &state.today()).await
+}
+
+/// [`job_detail`] for a given day, without the state.
 pub async fn load_detail(
     pool: &sqlx::SqlitePool,
     slug: &str,

@@ -70,6 +70,10 @@ pub struct Config {
     /// Requests that change data (POST, ...) one IP address may send per minute.
     #[arg(long, env = "ASCEND_WRITE_LIMIT", default_value_t = 20)]
     pub write_limit: u32,
+    /// The site's public origin (`https://ascend.example`) for canonical
+    /// URLs; without it they come from the request's Host header.
+    #[arg(long, env = "ASCEND_PUBLIC_URL", value_parser = web::parse_public_url)]
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone)]
@@ -79,6 +83,8 @@ pub struct AppState {
     pub fixed_today: Option<i64>,
     /// Writes one IP address may send per minute.
     pub write_limit: u32,
+    /// The site's public origin, checked by [`web::parse_public_url`].
+    pub public_url: Option<String>,
     /// The similar-jobs index, shared by every request.
     pub similar: std::sync::Arc<similar::IndexCache>,
     /// The data version, read at most once per interval.
@@ -93,6 +99,7 @@ impl AppState {
             pool,
             fixed_today: None,
             write_limit: 20,
+            public_url: None,
             similar: Default::default(),
             // Every request sees writes at once; the server sets an interval.
             versions: std::sync::Arc::new(cache::DataVersion::new(std::time::Duration::ZERO)),
@@ -139,10 +146,10 @@ pub fn api(state: AppState) -> Router {
 /// The whole application: the API and the front end beside it.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     Router::new()
-        .nest("/api", api(state))
+        .nest("/api", api(state.clone()))
         // `nest` leaves the bare prefix with a slash to the front end.
         .route("/api/", any(api_not_found))
-        .merge(web::router(dist))
+        .merge(web::router(state, dist))
         .layer(TraceLayer::new_for_http())
 }
 

@@ -131,6 +131,7 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
     let mut state = AppState::new(pool);
     state.write_limit = config.write_limit;
     state.versions = std::sync::Arc::new(ascend_server::cache::DataVersion::default());
+    state.public_url = config.public_url;
     // Build the similar-jobs index now rather than in the first request.
     let warm = state.clone();
     tokio::spawn(async move {

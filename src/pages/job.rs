@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
-use crate::components::{ErrorView, PostedDate};
+use crate::components::{ErrorView, JobMeta, PostedDate};
 use crate::pages::NotFoundPage;
 
 /// `/jobs/{slug}`: one job.
@@ -38,6 +38,7 @@ pub fn JobPage() -> impl IntoView {
 #[component]
 fn JobView(job: JobDetail) -> impl IntoView {
     view! {
+        <JobMeta job=job.clone() />
         <div class="job-page">
             <div class="job-page__main">
                 <JobHeader job=job.clone() />
@@ -56,16 +57,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
 
 #[component]
 fn JobHeader(job: JobDetail) -> impl IntoView {
-    let description = format!(
-        "{} at {}: {}, {}.",
-        job.title,
-        job.company.name,
-        job.location,
-        job.employment_type.label().to_lowercase()
-    );
     view! {
-        <Title text=format!("{} at {}", job.title, job.company.name) />
-        <Meta name="description" content=description />
         <article class="job-header" aria-labelledby="job-title">
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <A href="/jobs">"Jobs"</A>

@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 pub mod date;
+pub mod jsonld;
+pub mod meta;
 
 /// The company a job belongs to, as much as a list or a job page needs.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
