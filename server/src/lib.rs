@@ -27,6 +27,7 @@ pub mod rate_limit;
 pub mod salaries;
 pub mod salary;
 pub mod sanitize;
+pub mod similar;
 pub mod store;
 pub mod subscriptions;
 pub mod web;
@@ -75,6 +76,8 @@ pub struct AppState {
     pub fixed_today: Option<i64>,
     /// Writes one IP address may send per minute.
     pub write_limit: u32,
+    /// The similar-jobs index, shared by every request.
+    pub similar: std::sync::Arc<similar::IndexCache>,
 }
 
 impl AppState {
@@ -83,6 +86,7 @@ impl AppState {
             pool,
             fixed_today: None,
             write_limit: 20,
+            similar: Default::default(),
         }
     }
 
@@ -105,6 +109,7 @@ pub fn api(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health_show))
         .merge(jobs::router())
+        .merge(similar::router())
         .merge(companies::router())
         .merge(salaries::router())
         .merge(subscriptions::router())

@@ -130,6 +130,15 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
 
     let mut state = AppState::new(pool);
     state.write_limit = config.write_limit;
+    // Build the similar-jobs index now rather than in the first request.
+    let warm = state.clone();
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match warm.similar.get(&warm.pool).await {
+            Ok(_) => tracing::info!(elapsed = ?started.elapsed(), "similar-jobs index built"),
+            Err(error) => tracing::warn!(?error, "could not build the similar-jobs index"),
+        }
+    });
     let app = app(state, &config.dist);
     axum::serve(
         listener,

@@ -5,7 +5,7 @@ use ascend_server::{AppState, app, db, demo};
 use ascend_types::date::days_from_civil;
 use ascend_types::{
     CompanyJobs, CompanyProfile, ErrorResponse, Health, JobDetail, JobList, SalaryEstimate,
-    SalarySource, SubscriptionAccepted,
+    SalarySource, SimilarJobs, SubscriptionAccepted,
 };
 use axum::Router;
 use axum::body::Body;
@@ -50,9 +50,9 @@ async fn test_app_with_write_limit(write_limit: u32) -> TestApp {
     std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
 
     let state = AppState {
-        pool,
         fixed_today: Some(today),
         write_limit,
+        ..AppState::new(pool)
     };
     TestApp {
         pool: state.pool.clone(),
@@ -612,4 +612,123 @@ async fn too_many_writes_get_429_with_retry_after() {
     assert_eq!(reply.error().code, "too_many_requests");
     // Reads are not limited.
     assert_eq!(app.get("/api/jobs?limit=1").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn similar_jobs_are_open_alike_and_never_the_job_itself() {
+    let app = test_app().await;
+    let reply = app
+        .get(&format!("/api/jobs/{}/similar", demo::SHOWCASE_SLUG))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let similar: SimilarJobs = reply.json();
+    assert_eq!(similar.jobs.len(), 8, "the default limit");
+    assert!(similar.jobs.iter().all(|j| j.slug != demo::SHOWCASE_SLUG));
+    for job in &similar.jobs {
+        let valid_through: Option<String> =
+            sqlx::query_scalar("SELECT valid_through FROM jobs WHERE slug = $1")
+                .bind(&job.slug)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        assert!(
+            valid_through.is_none_or(|d| d.as_str() >= "2026-11-25"),
+            "{} is closed",
+            job.slug
+        );
+    }
+    // The showcase is a backend engineer: the most similar jobs are too.
+    assert!(
+        similar.jobs[0].title.to_lowercase().contains("engineer"),
+        "{:?}",
+        similar.jobs.iter().map(|j| &j.title).collect::<Vec<_>>()
+    );
+
+    // The same data gives the same answer, and a smaller limit its start.
+    let again: SimilarJobs = app
+        .get(&format!("/api/jobs/{}/similar", demo::SHOWCASE_SLUG))
+        .await
+        .json();
+    assert_eq!(again, similar);
+    let three: SimilarJobs = app
+        .get(&format!(
+            "/api/jobs/{}/similar?limit=3",
+            demo::SHOWCASE_SLUG
+        ))
+        .await
+        .json();
+    assert_eq!(three.jobs, similar.jobs[..3]);
+}
+
+#[tokio::test]
+async fn similar_jobs_follow_changes_to_the_data() {
+    let app = test_app().await;
+    let url = format!("/api/jobs/{}/similar?limit=20", demo::SHOWCASE_SLUG);
+    let before: SimilarJobs = app.get(&url).await.json();
+    // Turn an unrelated open job into the showcase's twin: it must now come first.
+    let twin: String = sqlx::query_scalar(
+        "SELECT slug FROM jobs WHERE title_family <> (SELECT title_family FROM jobs WHERE slug = $1) \
+         AND valid_through IS NULL ORDER BY id LIMIT 1",
+    )
+    .bind(demo::SHOWCASE_SLUG)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(before.jobs.iter().all(|j| j.slug != twin));
+    sqlx::query(
+        "UPDATE jobs SET (title, title_family, seniority, work_model, region, remote_regions, skills, description_text) = \
+         (SELECT title, title_family, seniority, work_model, region, remote_regions, skills, description_text \
+          FROM jobs WHERE slug = $1) WHERE slug = $2",
+    )
+    .bind(demo::SHOWCASE_SLUG)
+    .bind(&twin)
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let after: SimilarJobs = app.get(&url).await.json();
+    assert_eq!(after.jobs[0].slug, twin);
+
+    // Closing it takes it out again.
+    sqlx::query("UPDATE jobs SET valid_through = '2026-11-01' WHERE slug = $1")
+        .bind(&twin)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let closed: SimilarJobs = app.get(&url).await.json();
+    assert!(closed.jobs.iter().all(|j| j.slug != twin));
+}
+
+#[tokio::test]
+async fn similar_jobs_reject_bad_input() {
+    let app = test_app().await;
+    for limit in ["0", "21", "abc", "-1"] {
+        let reply = app
+            .get(&format!(
+                "/api/jobs/{}/similar?limit={limit}",
+                demo::SHOWCASE_SLUG
+            ))
+            .await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "limit={limit}");
+        assert_eq!(reply.error().field.as_deref(), Some("limit"));
+    }
+    let unknown = app.get("/api/jobs/no-such-job/similar").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown.error().code, "not_found");
+    let closed = app
+        .get(&format!("/api/jobs/{}/similar", demo::CLOSED_SLUG))
+        .await;
+    assert_eq!(closed.status, StatusCode::GONE);
+}
+
+#[tokio::test]
+async fn every_posted_salary_currency_has_a_rate() {
+    let app = test_app().await;
+    let missing: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT salary_currency FROM jobs WHERE salary_currency IS NOT NULL \
+         AND salary_currency NOT IN (SELECT currency FROM currency_rates) ORDER BY 1",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert!(missing.is_empty(), "no exchange rate for {missing:?}");
 }
