@@ -56,6 +56,8 @@ test("a few tags, then how many more, said in words", async ({ page }) => {
 });
 
 test("next scrolls a page of cards and stops at the end; previous goes back to the start", async ({ page }) => {
+  // A dozen pages each way, scroll by scroll.
+  test.slow();
   const similar = await openShowcase(page);
   await expect(similar.previous).toHaveAttribute("aria-disabled", "true");
   await expect(similar.next).toHaveAttribute("aria-disabled", "false");
@@ -106,6 +108,7 @@ test("the buttons follow a scroll made some other way", async ({ page }) => {
 });
 
 test("Tab goes through the cards in order, and each comes into view whole", async ({ page }) => {
+  test.slow();
   const similar = await openShowcase(page);
   await similar.next.focus();
   const count = await similar.cards.count();
@@ -138,6 +141,8 @@ test("clicking anywhere on a card opens that job, with its own similar jobs", as
 
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await expect(new JobPage(page).title).toHaveText(title);
+  // The new job is read from its top, not from where the card was.
+  await expect(new JobPage(page).title).toBeInViewport();
   await similar.loaded();
   const hrefs = await similar.cards.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   expect(hrefs).not.toContain(href);
