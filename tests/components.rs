@@ -135,7 +135,8 @@ fn job_card(
 fn mount_card(job: ascend_types::JobCard) -> web_sys::HtmlElement {
     let el = host();
     let mounted = leptos::mount::mount_to(el.clone(), move || {
-        view! { <Router><JobCard job=job.clone() /></Router> }
+        // No router around it, as in the embeddable widget.
+        view! { <JobCard job=job.clone() /> }
     });
     mounted.forget();
     el

@@ -1,6 +1,5 @@
 use ascend_types::{JobCard as Card, WorkModel};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{Avatar, PostedDate};
 
@@ -70,7 +69,9 @@ pub fn card_tags(values: &[String], perks: &[String], limit: usize) -> CardTags 
 /// A job as a card: logo, title, company, place, age and a few tags. The
 /// title's link stretches over the whole card, so the card is one click
 /// target and one tab stop without nesting interactive elements. The title
-/// is an `h3`, for cards under a section's `h2`.
+/// is an `h3`, for cards under a section's `h2`. The link is a plain `<a>`,
+/// which the app's router still handles, so that the card also works where
+/// there is no router (the embeddable widget).
 #[component]
 pub fn JobCard(job: Card) -> impl IntoView {
     let href = format!("/jobs/{}", job.slug);
@@ -106,7 +107,7 @@ pub fn JobCard(job: Card) -> impl IntoView {
     view! {
         <div class="job-card">
             <h3 class="job-card__title">
-                <A href=href attr:class="job-card__link">{job.title}</A>
+                <a href=href class="job-card__link">{job.title}</a>
             </h3>
             <p class="job-card__company">
                 <Avatar name=job.company.name.clone() image_url=job.company_logo_url size="sm" />
