@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use ascend_types::{ErrorResponse, JobDetail, JobList};
+use ascend_types::{ErrorResponse, JobDetail, JobList, SimilarJobs};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -123,6 +123,18 @@ pub async fn job(slug: &str) -> Result<JobDetail, FetchError> {
     fetch_json(&format!("/api/jobs/{}", encode_path_segment(slug))).await
 }
 
+/// Up to `limit` (1 to 20) open jobs like the job `slug`, most similar first.
+pub async fn similar(slug: &str, limit: u8) -> Result<SimilarJobs, FetchError> {
+    fetch_json(&similar_path(slug, limit)).await
+}
+
+fn similar_path(slug: &str, limit: u8) -> String {
+    format!(
+        "/api/jobs/{}/similar?limit={limit}",
+        encode_path_segment(slug)
+    )
+}
+
 /// Percent-encodes everything but unreserved characters, so a slug taken
 /// from the address bar cannot change which endpoint is called.
 pub fn encode_path_segment(segment: &str) -> String {
@@ -151,6 +163,18 @@ mod tests {
         assert_eq!(encode_path_segment("../health"), "..%2Fhealth");
         assert_eq!(encode_path_segment("a b?c#d"), "a%20b%3Fc%23d");
         assert_eq!(encode_path_segment("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn similar_jobs_path_encodes_the_slug() {
+        assert_eq!(
+            similar_path("backend-engineer-cadence", 12),
+            "/api/jobs/backend-engineer-cadence/similar?limit=12"
+        );
+        assert_eq!(
+            similar_path("a/b?c", 3),
+            "/api/jobs/a%2Fb%3Fc/similar?limit=3"
+        );
     }
 
     #[test]

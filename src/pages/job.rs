@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
+use crate::components::job::SimilarJobs;
 use crate::components::{ErrorView, JobMeta, PostedDate};
 use crate::pages::NotFoundPage;
 
@@ -49,7 +50,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 // Sidebar parts: company, newsletter.
             </aside>
             <div class="job-page__after">
-                // After both: similar jobs.
+                <SimilarJobs slug=job.slug.clone() />
             </div>
         </div>
     }
