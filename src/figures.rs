@@ -12,6 +12,20 @@ pub const SWITCH_PERIODS: [SalaryPeriod; 3] =
 pub const HOURS_PER_WEEK: u32 = 40;
 pub const WEEKS_PER_YEAR: u32 = 52;
 
+/// A whole number with commas between thousands, for fixed English copy:
+/// 2080 → "2,080". (Money goes through `Intl.NumberFormat` instead.)
+pub fn thousands(number: u32) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// `amount` paid per `from`, expressed per `to`.
 pub fn convert(amount: f64, from: SalaryPeriod, to: SalaryPeriod) -> f64 {
     amount * from.per_year() / to.per_year()
@@ -251,6 +265,14 @@ mod tests {
         assert_eq!(initial_period(SalaryPeriod::Month), SalaryPeriod::Month);
         assert_eq!(initial_period(SalaryPeriod::Week), SalaryPeriod::Year);
         assert_eq!(initial_period(SalaryPeriod::Day), SalaryPeriod::Year);
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(2080), "2,080");
+        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 
     #[test]

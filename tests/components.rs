@@ -263,7 +263,7 @@ fn digits(text: &str) -> String {
 async fn the_salary_switch_converts_the_figures() {
     let salary = SalaryInfo {
         source: SalarySource::Estimate,
-        min: 83_200,
+        min: 62_400,
         max: 124_800,
         median: 104_000,
         currency: "USD".into(),
@@ -291,7 +291,7 @@ async fn the_salary_switch_converts_the_figures() {
     assert!(year.matches(":checked").unwrap());
     assert!(text(&el, ".salary__headline").ends_with("/ year"));
     assert_eq!(digits(&text(&el, ".salary__amount")), "104000");
-    assert_eq!(digits(&text(&el, ".salary__min")), "83200");
+    assert_eq!(digits(&text(&el, ".salary__min")), "62400");
     assert_eq!(digits(&text(&el, ".salary__max")), "124800");
 
     click(&el, "label[for=salary-period-hour]");
@@ -299,7 +299,7 @@ async fn the_salary_switch_converts_the_figures() {
     assert!(text(&el, ".salary__headline").ends_with("/ hour"));
     // 104,000 a year over 2,080 hours, with cents.
     assert_eq!(digits(&text(&el, ".salary__amount")), "5000");
-    assert_eq!(digits(&text(&el, ".salary__min")), "4000");
+    assert_eq!(digits(&text(&el, ".salary__min")), "3000");
     assert_eq!(digits(&text(&el, ".salary__max")), "6000");
     assert!(!year.matches(":checked").unwrap());
 
@@ -307,14 +307,29 @@ async fn the_salary_switch_converts_the_figures() {
     tick().await;
     assert!(text(&el, ".salary__headline").ends_with("/ month"));
     assert_eq!(digits(&text(&el, ".salary__amount")), "8667");
-    let marker = el.query_selector(".salary__marker").unwrap().unwrap();
-    assert!(
-        marker
-            .get_attribute("style")
-            .unwrap_or_default()
-            .contains("50%"),
-        "the median sits half way"
-    );
+    assert_eq!(digits(&text(&el, ".salary__min")), "5200");
+
+    // The median is two thirds of the way from min to max (50 between 30
+    // and 60 an hour), whatever the period.
+    let style = el
+        .query_selector(".salary__marker")
+        .unwrap()
+        .unwrap()
+        .get_attribute("style")
+        .unwrap_or_default();
+    let percent: f64 = style
+        .split(':')
+        .nth(1)
+        .and_then(|value| {
+            value
+                .trim()
+                .trim_end_matches(';')
+                .trim_end_matches('%')
+                .parse()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no position in {style:?}"));
+    assert!((percent - 200.0 / 3.0).abs() < 0.1, "marker at {percent}%");
 }
 
 #[wasm_bindgen_test]

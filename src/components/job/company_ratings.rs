@@ -98,7 +98,7 @@ pub fn CompanyRatings(
     view! {
         <section class="company-ratings" aria-labelledby="company-ratings-heading">
             <h2 id="company-ratings-heading" class="company-ratings__heading">
-                {format!("{company_name} by its employees")}
+                {format!("How employees rate {company_name}")}
             </h2>
             <div class="company-ratings__grid">
                 <div class="rating-card">

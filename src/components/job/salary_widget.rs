@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::figures::{
     HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fraction_digits, initial_period,
-    is_currency_code, median_label, period_option, period_unit, source_label,
+    is_currency_code, median_label, period_option, period_unit, source_label, thousands,
 };
 
 /// The job's pay: the headline median, a bar from minimum to maximum with the
@@ -96,7 +96,7 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
         <p class="salary__assumption">
             {format!(
                 "Monthly amounts are a twelfth of the yearly ones; hourly amounts assume {HOURS_PER_WEEK} hours a week for {WEEKS_PER_YEAR} weeks ({} hours a year).",
-                HOURS_PER_WEEK * WEEKS_PER_YEAR
+                thousands(HOURS_PER_WEEK * WEEKS_PER_YEAR)
             )}
         </p>
         <details class="salary__about">
