@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
-use crate::components::job::SimilarJobs;
+use crate::components::job::{CompanyRatings, QaAccordion, SalaryWidget, SimilarJobs};
 use crate::components::{ErrorView, JobMeta, PostedDate};
 use crate::pages::NotFoundPage;
 
@@ -45,6 +45,10 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 <JobHeader job=job.clone() />
                 // Main column parts, in page order: pager, summary, description,
                 // ratings, salary, FAQs, interview questions.
+                <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
+                <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() />
+                <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=format!("/jobs/{}", job.slug) />
+                <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to=format!("/jobs/{}", job.slug) />
             </div>
             <aside class="job-page__side" aria-label="About the company">
                 // Sidebar parts: company, newsletter.
