@@ -10,6 +10,7 @@ pub mod api;
 pub mod components;
 pub mod format;
 pub mod pages;
+pub mod saved_jobs;
 
 use pages::{JobPage, JobsPage, NotFoundPage};
 
@@ -25,6 +26,7 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    saved_jobs::provide_saved_jobs();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
         <Router>
@@ -34,6 +36,7 @@ pub fn App() -> impl IntoView {
                     <A href="/jobs" attr:class="brand">"Ascend"</A>
                     <nav aria-label="Main">
                         <A href="/jobs">"Jobs"</A>
+                        <A href="/saved">"Saved"</A>
                     </nav>
                 </div>
             </header>
@@ -42,6 +45,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
                     <Route path=path!("/jobs") view=JobsPage />
                     <Route path=path!("/jobs/:slug") view=JobPage />
+                    <Route path=path!("/saved") view=pages::SavedPage />
                 </Routes>
             </main>
             <footer class="site-footer">
