@@ -4,24 +4,22 @@
 
 use ascend_types::JobSummary;
 use leptos::prelude::*;
-use serde_json::Value;
 
 /// The `localStorage` key.
 pub const STORAGE_KEY: &str = "ascend.saved-jobs";
 
-/// Reads a stored list. Entries that do not decode are dropped, and so is a
-/// value that is not a JSON array; the flag says whether anything was, so
-/// the caller can write the clean list back.
+/// Reads a stored list. A value that is not a list of job summaries is
+/// dropped whole (decoding entry by entry would cost the app a generic JSON
+/// value type), and repeated jobs are kept once; the flag says whether
+/// anything was dropped, so the caller can write the clean list back.
 pub fn parse_saved(raw: &str) -> (Vec<JobSummary>, bool) {
-    let Ok(Value::Array(items)) = serde_json::from_str::<Value>(raw) else {
+    let Ok(stored) = serde_json::from_str::<Vec<JobSummary>>(raw) else {
         return (Vec::new(), true);
     };
-    let count = items.len();
+    let count = stored.len();
     let mut jobs: Vec<JobSummary> = Vec::with_capacity(count);
-    for item in items {
-        if let Ok(job) = serde_json::from_value::<JobSummary>(item)
-            && !jobs.iter().any(|saved| saved.slug == job.slug)
-        {
+    for job in stored {
+        if !jobs.iter().any(|saved| saved.slug == job.slug) {
             jobs.push(job);
         }
     }
@@ -187,11 +185,18 @@ mod tests {
     }
 
     #[test]
-    fn bad_entries_and_repeats_are_dropped_and_the_rest_kept() {
+    fn a_list_with_a_bad_entry_is_dropped_whole() {
         let good = serde_json::to_string(&job("a")).unwrap();
-        let raw = format!("[{good}, {{\"slug\": 3}}, \"x\", {good}]");
-        let (jobs, dropped) = parse_saved(&raw);
-        assert_eq!(slugs(&jobs), ["a"]);
+        let raw = format!("[{good}, {{\"slug\": 3}}]");
+        assert_eq!(parse_saved(&raw), (vec![], true));
+    }
+
+    #[test]
+    fn repeats_are_kept_once() {
+        let good = serde_json::to_string(&job("a")).unwrap();
+        let other = serde_json::to_string(&job("b")).unwrap();
+        let (jobs, dropped) = parse_saved(&format!("[{good}, {other}, {good}]"));
+        assert_eq!(slugs(&jobs), ["a", "b"]);
         assert!(dropped);
     }
 
