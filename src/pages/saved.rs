@@ -12,7 +12,6 @@ pub fn SavedPage() -> impl IntoView {
     let saved = use_saved_jobs();
     let (status, set_status) = signal(String::new());
     let heading = NodeRef::<leptos::html::H1>::new();
-    let empty = Memo::new(move |_| saved.list().is_empty());
     let remove = Callback::new(move |job: JobSummary| {
         let message = match saved.remove(&job.slug) {
             Ok(()) => format!("Removed {} from your saved jobs.", job.title),
@@ -37,15 +36,16 @@ pub fn SavedPage() -> impl IntoView {
                 "Kept in this browser on this device only: nothing is sent to Ascend."
             </p>
             <p class="saved-page__status" role="status">{status}</p>
+            // Rebuilt whole on each change: a short list, and no keyed
+            // diffing code in the app for it.
             {move || {
-                if empty.get() {
+                let jobs = saved.list();
+                if jobs.is_empty() {
                     view! { <SavedEmpty /> }.into_any()
                 } else {
                     view! {
                         <ul class="saved-list" aria-label="Saved jobs">
-                            <For each=move || saved.list() key=|job| job.slug.clone() let(job)>
-                                <SavedItem job on_remove=remove />
-                            </For>
+                            {jobs.into_iter().map(|job| view! { <SavedItem job on_remove=remove /> }).collect_view()}
                         </ul>
                     }
                     .into_any()
