@@ -14,6 +14,7 @@ pub mod matching;
 pub mod pages;
 pub mod profile;
 pub mod profile_data;
+pub mod saved_jobs;
 
 use pages::{JobPage, JobsPage, NotFoundPage};
 
@@ -30,6 +31,7 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     profile::provide_profile_status();
+    saved_jobs::provide_saved_jobs();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
         <Router>
@@ -39,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <A href="/jobs" attr:class="brand">"Ascend"</A>
                     <nav aria-label="Main">
                         <A href="/jobs">"Jobs"</A>
+                        <A href="/saved">"Saved"</A>
                     </nav>
                 </div>
             </header>
@@ -47,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
                     <Route path=path!("/jobs") view=JobsPage />
                     <Route path=path!("/jobs/:slug") view=JobPage />
+                    <Route path=path!("/saved") view=pages::SavedPage />
                 </Routes>
             </main>
             <footer class="site-footer">

@@ -3,7 +3,9 @@
 mod job;
 mod jobs;
 mod not_found;
+mod saved;
 
 pub use job::JobPage;
 pub use jobs::JobsPage;
 pub use not_found::NotFoundPage;
+pub use saved::SavedPage;
