@@ -27,9 +27,11 @@ pub mod rate_limit;
 pub mod salaries;
 pub mod salary;
 pub mod sanitize;
+pub mod search;
 pub mod similar;
 pub mod store;
 pub mod subscriptions;
+pub mod suggest;
 pub mod web;
 
 use error::AppError;
@@ -78,6 +80,8 @@ pub struct AppState {
     pub write_limit: u32,
     /// The similar-jobs index, shared by every request.
     pub similar: std::sync::Arc<similar::IndexCache>,
+    /// What search and suggestions know of the open jobs, shared likewise.
+    pub search: std::sync::Arc<search::snapshot::SnapshotCache>,
 }
 
 impl AppState {
@@ -87,6 +91,7 @@ impl AppState {
             fixed_today: None,
             write_limit: 20,
             similar: Default::default(),
+            search: Default::default(),
         }
     }
 
@@ -108,6 +113,8 @@ pub fn api(state: AppState) -> Router {
     let limit = rate_limit::WriteLimit::new(state.write_limit, std::time::Duration::from_secs(60));
     Router::new()
         .route("/health", get(health_show))
+        .merge(search::router())
+        .merge(suggest::router())
         .merge(jobs::router())
         .merge(similar::router())
         .merge(companies::router())

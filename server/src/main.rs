@@ -139,6 +139,13 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
             Err(error) => tracing::warn!(?error, "could not build the similar-jobs index"),
         }
     });
+    // And the search snapshot (it logs how long it took).
+    let warm = state.clone();
+    tokio::spawn(async move {
+        if let Err(error) = warm.search.get(&warm.pool, warm.today_days()).await {
+            tracing::warn!(?error, "could not build the search snapshot");
+        }
+    });
     let app = app(state, &config.dist);
     axum::serve(
         listener,
