@@ -142,7 +142,12 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
     // And the search snapshot (it logs how long it took).
     let warm = state.clone();
     tokio::spawn(async move {
-        if let Err(error) = warm.search.get(&warm.pool, warm.today_days()).await {
+        // The term list for typo correction too: reading it takes a while.
+        let built = match warm.search.get(&warm.pool, warm.today_days()).await {
+            Ok(snapshot) => snapshot.vocabulary(&warm.pool).await.map(|_| ()),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = built {
             tracing::warn!(?error, "could not build the search snapshot");
         }
     });

@@ -9,6 +9,8 @@
 pub mod snapshot;
 pub mod text;
 
+use std::sync::Arc;
+
 use ascend_types::{
     EmploymentType, FacetCount, JobSearch, SearchFacets, SearchSort, Seniority, WorkModel,
 };
@@ -550,12 +552,18 @@ fn evaluate(
     })
 }
 
-/// The ids of jobs (open or not) that match `terms`, with BM25 scores,
-/// read as one row to spare a row per match. (FTS5 refuses `bm25` inside
-/// an aggregate, hence the materialized step between.)
-async fn matches(pool: &SqlitePool, terms: &[Term]) -> Result<Vec<(i64, f64)>, AppError> {
+/// The ids of jobs (open or not) that match `terms`, with BM25 scores
+/// when `scored` (0 otherwise: computing BM25 is most of the cost of a
+/// broad query). Read as one row to spare a row per match; FTS5 refuses
+/// `bm25` inside an aggregate, hence the materialized step between.
+async fn matches(
+    pool: &SqlitePool,
+    terms: &[Term],
+    scored: bool,
+) -> Result<Vec<(i64, f64)>, AppError> {
+    let score = if scored { BM25 } else { "0" };
     let list: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "WITH m AS MATERIALIZED (SELECT rowid AS id, {BM25} AS score FROM jobs_fts \
+        "WITH m AS MATERIALIZED (SELECT rowid AS id, {score} AS score FROM jobs_fts \
          WHERE jobs_fts MATCH $1) SELECT group_concat(id || ' ' || score, ',') FROM m"
     )))
     .bind(match_expression(terms))
@@ -571,6 +579,23 @@ async fn matches(pool: &SqlitePool, terms: &[Term]) -> Result<Vec<(i64, f64)>, A
             found.push((id, score));
         }
     }
+    Ok(found)
+}
+
+/// [`matches`] through the snapshot's cache: the same words asked again
+/// before the data changes cost no FTS5 query.
+async fn cached_matches(
+    pool: &SqlitePool,
+    snapshot: &Snapshot,
+    terms: &[Term],
+    scored: bool,
+) -> Result<Arc<Vec<(i64, f64)>>, AppError> {
+    let key = (match_expression(terms), scored);
+    if let Some(found) = snapshot.matches.get(&key) {
+        return Ok(found);
+    }
+    let found = Arc::new(matches(pool, terms, scored).await?);
+    snapshot.matches.put(key, found.clone());
     Ok(found)
 }
 
@@ -598,20 +623,20 @@ async fn jobs_search(
             (0..snapshot.jobs.len()).map(|s| (s, 0.0)),
         )?
     } else {
-        let mut query_terms = terms(&params.words);
-        let mut found = matches(&state.pool, &query_terms).await?;
+        let scored = params.sort == SearchSort::Relevance;
+        let query_terms = terms(&params.words);
+        let mut found = cached_matches(&state.pool, &snapshot, &query_terms, scored).await?;
         if found.is_empty()
             && let Some(corrected) = snapshot
                 .vocabulary(&state.pool)
                 .await?
                 .correct(&query_terms)
         {
-            query_terms = corrected;
-            found = matches(&state.pool, &query_terms).await?;
+            found = cached_matches(&state.pool, &snapshot, &corrected, scored).await?;
         }
         let candidates = found
-            .into_iter()
-            .filter_map(|(id, score)| snapshot.slot(id).map(|slot| (slot, score)));
+            .iter()
+            .filter_map(|&(id, score)| snapshot.slot(id).map(|slot| (slot, score)));
         evaluate(&params, &snapshot, today, candidates)?
     };
 
@@ -640,4 +665,157 @@ async fn jobs_search(
         next_cursor: outcome.next_cursor,
         facets: outcome.facets,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &str) -> SearchParams {
+        SearchParams::parse(Some(query)).unwrap()
+    }
+
+    fn field(query: &str) -> &'static str {
+        match SearchParams::parse(Some(query)) {
+            Err(AppError::InvalidParameter { field, .. }) => field,
+            other => panic!("{query}: expected an invalid parameter, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn defaults() {
+        let params = SearchParams::parse(None).unwrap();
+        assert!(params.words.is_empty());
+        assert_eq!(params.sort, SearchSort::Newest);
+        assert_eq!(params.limit, DEFAULT_LIMIT);
+        assert_eq!(params.currency, "USD");
+        assert_eq!(params.cursor, None);
+    }
+
+    #[test]
+    fn sort_follows_the_words() {
+        assert_eq!(parse("q=rust").sort, SearchSort::Relevance);
+        assert_eq!(parse("q=rust&sort=newest").sort, SearchSort::Newest);
+        assert_eq!(parse("sort=relevance").sort, SearchSort::Newest);
+        // Punctuation alone is no words.
+        assert_eq!(parse("q=%2A%22").sort, SearchSort::Newest);
+        assert_eq!(parse("sort=salary").sort, SearchSort::Salary);
+    }
+
+    #[test]
+    fn reads_lists_and_folds_text() {
+        let params = parse(
+            "q=Zürich+DATA&location=S%C3%A3o+Paulo&seniority=senior,%20staff,senior\
+             &employment_type=contract&company=acme,globex&remote=false&salary_min=90000\
+             &currency=eur&posted_within_days=7&limit=50",
+        );
+        assert_eq!(params.words, ["zurich", "data"]);
+        assert_eq!(params.location.as_deref(), Some("sao paulo"));
+        assert_eq!(params.seniority, [Seniority::Senior, Seniority::Staff]);
+        assert_eq!(params.employment_type, [EmploymentType::Contract]);
+        assert_eq!(params.companies, ["acme", "globex"]);
+        assert_eq!(params.remote, Some(false));
+        assert_eq!(params.salary_min, Some(90_000));
+        assert_eq!(params.currency, "EUR");
+        assert_eq!(params.posted_within_days, Some(7));
+        assert_eq!(params.limit, 50);
+    }
+
+    #[test]
+    fn names_the_bad_parameter() {
+        assert_eq!(field("remote=maybe"), "remote");
+        assert_eq!(field("seniority=senior,chief"), "seniority");
+        assert_eq!(field("employment_type=FULL_TIME"), "employment_type");
+        assert_eq!(field("company=ACME"), "company");
+        assert_eq!(field("salary_min=1e6"), "salary_min");
+        assert_eq!(field("currency=dollars"), "currency");
+        assert_eq!(field("posted_within_days=400"), "posted_within_days");
+        assert_eq!(field("sort=random"), "sort");
+        assert_eq!(field("limit=100"), "limit");
+        assert_eq!(field("cursor=xyz"), "cursor");
+        assert_eq!(
+            field(&format!("q={}", "a".repeat(MAX_QUERY_CHARS + 1))),
+            "q"
+        );
+    }
+
+    #[test]
+    fn cursors_round_trip_and_refuse_tampering() {
+        let cursor = Cursor {
+            sort: SearchSort::Relevance,
+            key: SortKey {
+                primary: -3.25e-6,
+                secondary: 42,
+            },
+        };
+        let text = cursor.encode();
+        assert!(
+            text.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        );
+        assert_eq!(Cursor::decode(&text), Some(cursor));
+        assert_eq!(parse(&format!("q=a&cursor={text}")).cursor, Some(cursor));
+        // A cursor of one order is refused by another.
+        assert_eq!(field(&format!("cursor={text}")), "cursor");
+        for tampered in [
+            "",
+            "%%%",
+            &text[1..],
+            &URL_SAFE_NO_PAD.encode("newest:1:2:3"),
+            &URL_SAFE_NO_PAD.encode("newest:zz:2"),
+            &URL_SAFE_NO_PAD.encode(format!("newest:{:x}:2", f64::NAN.to_bits())),
+            &URL_SAFE_NO_PAD.encode("oldest:0:2"),
+        ] {
+            assert_eq!(Cursor::decode(tampered), None, "{tampered}");
+        }
+    }
+
+    #[test]
+    fn keys_order_each_sort() {
+        let job = |id: i64, posted: i64, salary: Option<f64>| JobFacts {
+            id,
+            work_model: WorkModel::Remote,
+            seniority: None,
+            employment_type: EmploymentType::FullTime,
+            posted,
+            company: 0,
+            places: Vec::new(),
+            where_text: String::new(),
+            salary_usd_year: salary,
+        };
+        let (old, new, newer_id) = (
+            job(1, 100, None),
+            job(2, 200, Some(50.0)),
+            job(3, 200, Some(90.0)),
+        );
+        let key = |sort, j: &JobFacts, score| sort_key(sort, j, score);
+        let before = |a: SortKey, b: SortKey| a.cmp(&b) == std::cmp::Ordering::Less;
+        // Newest: later date first, then the higher id.
+        assert!(before(
+            key(SearchSort::Newest, &new, 0.0),
+            key(SearchSort::Newest, &old, 0.0)
+        ));
+        assert!(before(
+            key(SearchSort::Newest, &newer_id, 0.0),
+            key(SearchSort::Newest, &new, 0.0)
+        ));
+        // Salary: highest first, none last.
+        assert!(before(
+            key(SearchSort::Salary, &newer_id, 0.0),
+            key(SearchSort::Salary, &new, 0.0)
+        ));
+        assert!(before(
+            key(SearchSort::Salary, &new, 0.0),
+            key(SearchSort::Salary, &old, 0.0)
+        ));
+        // Relevance: the lower BM25 score first.
+        assert!(before(
+            key(SearchSort::Relevance, &old, -2.0),
+            key(SearchSort::Relevance, &new, -1.0)
+        ));
+        assert!(posted_within(200, 200, 1));
+        assert!(!posted_within(199, 200, 1));
+        assert!(posted_within(194, 200, 7));
+        assert!(!posted_within(193, 200, 7));
+    }
 }

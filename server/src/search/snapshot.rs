@@ -71,6 +71,41 @@ pub struct Snapshot {
     pub locations: Vec<Entry<String>>,
     /// The index's terms, read only when a search needs a typo corrected.
     vocabulary: OnceCell<Vocabulary>,
+    /// Full-text matches of recent searches: valid as long as the snapshot.
+    pub matches: MatchCache,
+}
+
+/// A full-text query (its FTS5 expression, and whether scored) and its
+/// matches: job ids with BM25 scores.
+type MatchKey = (String, bool);
+type Matches = Arc<Vec<(i64, f64)>>;
+
+/// Recent full-text matches, bounded by the ids they hold: when full it
+/// starts afresh, which keeps it simple and its memory within a few MB.
+#[derive(Default)]
+pub struct MatchCache(std::sync::Mutex<(HashMap<MatchKey, Matches>, usize)>);
+
+/// How many ids (over all entries) the match cache holds at most.
+const MATCH_CACHE_IDS: usize = 400_000;
+
+impl MatchCache {
+    pub fn get(&self, key: &MatchKey) -> Option<Matches> {
+        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        cache.0.get(key).cloned()
+    }
+
+    pub fn put(&self, key: MatchKey, matches: Matches) {
+        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let (entries, ids) = &mut *cache;
+        if *ids + matches.len() > MATCH_CACHE_IDS {
+            entries.clear();
+            *ids = 0;
+        }
+        *ids += matches.len();
+        if let Some(replaced) = entries.insert(key, matches) {
+            *ids -= replaced.len();
+        }
+    }
 }
 
 #[derive(FromRow)]
@@ -119,7 +154,7 @@ impl Snapshot {
     async fn load(pool: &SqlitePool, today: i64) -> Result<Snapshot, AppError> {
         let today_text = ascend_types::date::format_iso_date(today);
         let mut tx = pool.begin().await?;
-        let version = data_version(&mut *tx).await?;
+        let version = data_version(&mut tx).await?;
         let rates: HashMap<String, f64> = sqlx::query_as::<_, (String, f64)>(
             "SELECT currency, units_per_usd FROM currency_rates",
         )
@@ -263,6 +298,7 @@ impl Snapshot {
             locations: ranked(location_counts, |l| fold(l)),
             companies,
             vocabulary: OnceCell::new(),
+            matches: MatchCache::default(),
         }
     }
 

@@ -44,15 +44,19 @@ fn quoted(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
 }
 
+/// The shortest last word read as a prefix: one letter would start too
+/// many words to be worth it (and FTS5 indexes prefixes of 2 and 3).
+pub const MIN_PREFIX_CHARS: usize = 2;
+
 /// Every word must match; the last one as a prefix, since the user may
-/// still be typing it.
+/// still be typing it (unless it is a single letter, such as "C" or "R").
 pub fn terms(words: &[String]) -> Vec<Term> {
     let last = words.len().saturating_sub(1);
     words
         .iter()
         .enumerate()
         .map(|(i, w)| {
-            if i == last {
+            if i == last && w.chars().count() >= MIN_PREFIX_CHARS {
                 Term::Prefix(w.clone())
             } else {
                 Term::Exact(w.clone())
@@ -242,15 +246,15 @@ mod tests {
 
     #[test]
     fn operators_are_only_words() {
-        let hostile = words(r#"NEAR(rust "go" -java OR title:x ^y *"#);
+        let hostile = words(r#"NEAR(rust "go" -java OR title:x ^yz *"#);
         assert_eq!(
             hostile,
-            strings(&["near", "rust", "go", "java", "or", "title", "x", "y"])
+            strings(&["near", "rust", "go", "java", "or", "title", "x", "yz"])
         );
         let expression = match_expression(&terms(&hostile));
         assert_eq!(
             expression,
-            r#""near" AND "rust" AND "go" AND "java" AND "or" AND "title" AND "x" AND "y"*"#
+            r#""near" AND "rust" AND "go" AND "java" AND "or" AND "title" AND "x" AND "yz"*"#
         );
     }
 
@@ -265,6 +269,12 @@ mod tests {
             r#"("engineer" OR "engineers")"#
         );
         assert_eq!(quoted(r#"a"b"#), r#""a""b""#);
+        // A single letter is a word of its own, not the start of thousands.
+        assert_eq!(match_expression(&terms(&strings(&["r"]))), r#""r""#);
+        assert_eq!(
+            match_expression(&terms(&strings(&["go", "c"]))),
+            r#""go" AND "c""#
+        );
     }
 
     #[test]
