@@ -9,6 +9,8 @@
 pub mod snapshot;
 pub mod text;
 
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use ascend_types::{
@@ -59,7 +61,7 @@ pub struct SortKey {
 }
 
 impl SortKey {
-    fn cmp(&self, other: &SortKey) -> std::cmp::Ordering {
+    fn cmp(&self, other: &SortKey) -> Ordering {
         self.primary
             .total_cmp(&other.primary)
             .then(self.secondary.cmp(&other.secondary))
@@ -466,6 +468,26 @@ struct Hit {
     key: SortKey,
 }
 
+impl PartialEq for Hit {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Hit {}
+
+impl PartialOrd for Hit {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Hit {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
 fn sort_key(sort: SearchSort, job: &JobFacts, score: f64) -> SortKey {
     match sort {
         // BM25 scores are better the lower; ties go to the older id.
@@ -504,7 +526,10 @@ fn evaluate(
 ) -> Result<Outcome, AppError> {
     let filters = Filters::new(params, snapshot, today)?;
     let mut counts = Counts::new(snapshot);
-    let mut hits: Vec<Hit> = Vec::new();
+    // The page and one more (to know whether another page follows): the
+    // best `limit + 1` hits, the worst of them on top of the heap.
+    let keep = params.limit + 1;
+    let mut best: BinaryHeap<Hit> = BinaryHeap::with_capacity(keep + 1);
     let mut total = 0i64;
     for (slot, score) in candidates {
         let job = &snapshot.jobs[slot];
@@ -523,19 +548,22 @@ fn evaluate(
         let key = sort_key(params.sort, job, score);
         if params
             .cursor
-            .is_none_or(|c| key.cmp(&c.key) == std::cmp::Ordering::Greater)
+            .is_some_and(|c| key.cmp(&c.key) != Ordering::Greater)
         {
-            hits.push(Hit { slot, key });
+            continue;
+        }
+        if best.len() < keep {
+            best.push(Hit { slot, key });
+        } else if best
+            .peek()
+            .is_some_and(|worst| key.cmp(&worst.key) == Ordering::Less)
+        {
+            best.pop();
+            best.push(Hit { slot, key });
         }
     }
-    // Only the page (and one more, to know whether another page follows)
-    // needs sorting.
     let limit = params.limit;
-    if hits.len() > limit + 1 {
-        hits.select_nth_unstable_by(limit, |a, b| a.key.cmp(&b.key));
-        hits.truncate(limit + 1);
-    }
-    hits.sort_by(|a, b| a.key.cmp(&b.key));
+    let mut hits = best.into_sorted_vec();
     let next_cursor = (hits.len() > limit).then(|| {
         Cursor {
             sort: params.sort,
@@ -582,20 +610,28 @@ async fn matches(
     Ok(found)
 }
 
-/// [`matches`] through the snapshot's cache: the same words asked again
-/// before the data changes cost no FTS5 query.
-async fn cached_matches(
+/// The jobs that match the words, through the snapshot's memo: the same
+/// words asked again before the data changes cost no FTS5 query. When
+/// nothing matches, misspelt words are replaced by their nearest terms.
+async fn text_matches(
     pool: &SqlitePool,
     snapshot: &Snapshot,
-    terms: &[Term],
+    words: &[String],
     scored: bool,
 ) -> Result<Arc<Vec<(i64, f64)>>, AppError> {
-    let key = (match_expression(terms), scored);
+    let query_terms = terms(words);
+    let key = (match_expression(&query_terms), scored);
     if let Some(found) = snapshot.matches.get(&key) {
         return Ok(found);
     }
-    let found = Arc::new(matches(pool, terms, scored).await?);
-    snapshot.matches.put(key, found.clone());
+    let mut found = matches(pool, &query_terms, scored).await?;
+    if found.is_empty()
+        && let Some(corrected) = snapshot.vocabulary(pool).await?.correct(&query_terms)
+    {
+        found = matches(pool, &corrected, scored).await?;
+    }
+    let found = Arc::new(found);
+    snapshot.matches.put(key, found.clone(), found.len() + 1);
     Ok(found)
 }
 
@@ -615,6 +651,12 @@ async fn jobs_search(
     let today = state.today_days();
     let snapshot = state.search.get(&state.pool, today).await?;
 
+    // Parameters that parse alike ask the same question.
+    let question = format!("{params:?}");
+    if let Some(answer) = snapshot.answers.get(&question) {
+        return Ok(Json(JobSearch::clone(&answer)));
+    }
+
     let outcome = if params.words.is_empty() {
         evaluate(
             &params,
@@ -624,16 +666,7 @@ async fn jobs_search(
         )?
     } else {
         let scored = params.sort == SearchSort::Relevance;
-        let query_terms = terms(&params.words);
-        let mut found = cached_matches(&state.pool, &snapshot, &query_terms, scored).await?;
-        if found.is_empty()
-            && let Some(corrected) = snapshot
-                .vocabulary(&state.pool)
-                .await?
-                .correct(&query_terms)
-        {
-            found = cached_matches(&state.pool, &snapshot, &corrected, scored).await?;
-        }
+        let found = text_matches(&state.pool, &snapshot, &params.words, scored).await?;
         let candidates = found
             .iter()
             .filter_map(|&(id, score)| snapshot.slot(id).map(|slot| (slot, score)));
@@ -658,13 +691,15 @@ async fn jobs_search(
             .map(|row| row.job.into_summary())
             .collect::<Result<_, _>>()?
     };
-    Ok(Json(JobSearch {
+    let answer = JobSearch {
         jobs,
         total: outcome.total,
         sort: params.sort,
         next_cursor: outcome.next_cursor,
         facets: outcome.facets,
-    }))
+    };
+    snapshot.answers.put(question, Arc::new(answer.clone()), 1);
+    Ok(Json(answer))
 }
 
 #[cfg(test)]
@@ -789,7 +824,7 @@ mod tests {
             job(3, 200, Some(90.0)),
         );
         let key = |sort, j: &JobFacts, score| sort_key(sort, j, score);
-        let before = |a: SortKey, b: SortKey| a.cmp(&b) == std::cmp::Ordering::Less;
+        let before = |a: SortKey, b: SortKey| a.cmp(&b) == Ordering::Less;
         // Newest: later date first, then the higher id.
         assert!(before(
             key(SearchSort::Newest, &new, 0.0),

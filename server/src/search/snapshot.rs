@@ -71,42 +71,59 @@ pub struct Snapshot {
     pub locations: Vec<Entry<String>>,
     /// The index's terms, read only when a search needs a typo corrected.
     vocabulary: OnceCell<Vocabulary>,
-    /// Full-text matches of recent searches: valid as long as the snapshot.
-    pub matches: MatchCache,
+    /// Full-text matches of recent searches (FTS5 expression and whether
+    /// scored, to ids with BM25 scores), weighed by ids held.
+    pub matches: Memo<(String, bool), Matches>,
+    /// Recent answers, by their parsed parameters.
+    pub answers: Memo<String, Arc<ascend_types::JobSearch>>,
 }
 
-/// A full-text query (its FTS5 expression, and whether scored) and its
-/// matches: job ids with BM25 scores.
-type MatchKey = (String, bool);
-type Matches = Arc<Vec<(i64, f64)>>;
+/// Job ids with their BM25 scores.
+pub type Matches = Arc<Vec<(i64, f64)>>;
 
-/// Recent full-text matches, bounded by the ids they hold: when full it
+/// Each key with its value and weight, and the weights' sum.
+type Weighed<K, V> = (HashMap<K, (V, usize)>, usize);
+
+/// Values computed from a snapshot, kept as long as it: nothing in them
+/// can go stale before it does. Bounded by a total weight; when full it
 /// starts afresh, which keeps it simple and its memory within a few MB.
-#[derive(Default)]
-pub struct MatchCache(std::sync::Mutex<(HashMap<MatchKey, Matches>, usize)>);
+pub struct Memo<K, V> {
+    entries: std::sync::Mutex<Weighed<K, V>>,
+    capacity: usize,
+}
 
-/// How many ids (over all entries) the match cache holds at most.
-const MATCH_CACHE_IDS: usize = 400_000;
-
-impl MatchCache {
-    pub fn get(&self, key: &MatchKey) -> Option<Matches> {
-        let cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        cache.0.get(key).cloned()
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    pub fn new(capacity: usize) -> Self {
+        Memo {
+            entries: Default::default(),
+            capacity,
+        }
     }
 
-    pub fn put(&self, key: MatchKey, matches: Matches) {
-        let mut cache = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let (entries, ids) = &mut *cache;
-        if *ids + matches.len() > MATCH_CACHE_IDS {
-            entries.clear();
-            *ids = 0;
+    pub fn get(&self, key: &K) -> Option<V> {
+        let entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        entries.0.get(key).map(|(value, _)| value.clone())
+    }
+
+    pub fn put(&self, key: K, value: V, weight: usize) {
+        let mut entries = self.entries.lock().unwrap_or_else(|e| e.into_inner());
+        let (map, total) = &mut *entries;
+        if let Some((_, replaced)) = map.remove(&key) {
+            *total -= replaced;
         }
-        *ids += matches.len();
-        if let Some(replaced) = entries.insert(key, matches) {
-            *ids -= replaced.len();
+        if *total + weight > self.capacity {
+            map.clear();
+            *total = 0;
         }
+        *total += weight;
+        map.insert(key, (value, weight));
     }
 }
+
+/// How many ids (over all entries) the match memo holds at most.
+const MATCH_MEMO_IDS: usize = 400_000;
+/// How many answers the answer memo holds at most.
+const ANSWER_MEMO_ENTRIES: usize = 2_000;
 
 #[derive(FromRow)]
 struct FactsRow {
@@ -298,7 +315,8 @@ impl Snapshot {
             locations: ranked(location_counts, |l| fold(l)),
             companies,
             vocabulary: OnceCell::new(),
-            matches: MatchCache::default(),
+            matches: Memo::new(MATCH_MEMO_IDS),
+            answers: Memo::new(ANSWER_MEMO_ENTRIES),
         }
     }
 
@@ -371,5 +389,26 @@ impl SnapshotCache {
             .as_ref()
             .filter(|s| s.version >= version && s.today == today)
             .cloned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memo_keeps_within_its_weight() {
+        let memo: Memo<&str, u32> = Memo::new(10);
+        memo.put("a", 1, 4);
+        memo.put("b", 2, 4);
+        assert_eq!((memo.get(&"a"), memo.get(&"b")), (Some(1), Some(2)));
+        // Replacing an entry gives its weight back.
+        memo.put("b", 3, 4);
+        assert_eq!(memo.get(&"b"), Some(3));
+        assert_eq!(memo.get(&"a"), Some(1));
+        // Past the capacity it starts afresh.
+        memo.put("c", 4, 4);
+        assert_eq!((memo.get(&"a"), memo.get(&"b")), (None, None));
+        assert_eq!(memo.get(&"c"), Some(4));
     }
 }
