@@ -293,7 +293,8 @@ impl<'a> Filters<'a> {
 
     /// Which faceted filters the job fails, as bits by [`Facet`]; stops
     /// early once two fail, as such a job counts nowhere.
-    fn failures(&self, job: &JobFacts) -> u32 {
+    fn failures(&self, snapshot: &Snapshot, slot: usize) -> u32 {
+        let job = &snapshot.jobs[slot];
         let p = self.params;
         let mut failed = 0u32;
         let mut fail = |facet: Facet| failed |= 1 << facet as u32;
@@ -320,7 +321,7 @@ impl<'a> Filters<'a> {
         }
         if failed.count_ones() < 2
             && let Some(location) = &p.location
-            && !job.where_text.contains(location.as_str())
+            && !snapshot.where_text(slot).contains(location.as_str())
         {
             failed |= 1 << Facet::Location as u32;
         }
@@ -357,7 +358,7 @@ impl Counts {
 
     /// Counts `job` in every facet whose own filter is the only one it
     /// fails (`failed` has at most one bit), or in all when it fails none.
-    fn add(&mut self, job: &JobFacts, failed: u32, today: i64) {
+    fn add(&mut self, job: &JobFacts, places: &[u32], failed: u32, today: i64) {
         let counts = |facet: Facet| failed == 0 || failed == 1 << facet as u32;
         if counts(Facet::WorkModel) {
             let i = WorkModel::ALL.iter().position(|m| *m == job.work_model);
@@ -385,7 +386,7 @@ impl Counts {
             self.companies[job.company as usize] += 1;
         }
         if counts(Facet::Location) {
-            for &place in &job.places {
+            for &place in places {
                 self.places[place as usize] += 1;
             }
         }
@@ -536,11 +537,11 @@ fn evaluate(
         if !filters.passes_salary(job) {
             continue;
         }
-        let failed = filters.failures(job);
+        let failed = filters.failures(snapshot, slot);
         if failed.count_ones() > 1 {
             continue;
         }
-        counts.add(job, failed, today);
+        counts.add(job, snapshot.places_of(job), failed, today);
         if failed != 0 {
             continue;
         }
@@ -814,8 +815,8 @@ mod tests {
             employment_type: EmploymentType::FullTime,
             posted,
             company: 0,
-            places: Vec::new(),
-            where_text: String::new(),
+            place_start: 0,
+            place_count: 0,
             salary_usd_year: salary,
         };
         let (old, new, newer_id) = (

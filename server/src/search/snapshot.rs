@@ -29,11 +29,11 @@ pub struct JobFacts {
     pub posted: i64,
     /// Index into [`Snapshot::companies`].
     pub company: u32,
-    /// Indexes into [`Snapshot::places`]: the job's `locations`, or its
-    /// remote regions when it has none.
-    pub places: Vec<u32>,
-    /// Location, places and remote regions, folded, for the location filter.
-    pub where_text: String,
+    /// Where the job's places start in [`Snapshot::place_ids`], and how
+    /// many: kept in one array so that a pass over all jobs reads memory
+    /// in order.
+    pub place_start: u32,
+    pub place_count: u32,
     /// The top of the employer's range per year in US dollars.
     pub salary_usd_year: Option<f64>,
 }
@@ -62,6 +62,12 @@ pub struct Snapshot {
     pub companies: Vec<CompanyFacts>,
     pub company_by_slug: HashMap<String, u32>,
     pub places: Vec<String>,
+    /// Indexes into `places`: each job's `locations`, or its remote regions
+    /// when it has none, at its `place_start`.
+    place_ids: Vec<u32>,
+    /// Per job (as `jobs`): location, places and remote regions, folded,
+    /// for the location filter.
+    where_texts: Vec<String>,
     /// Units of each currency per US dollar.
     pub rates: HashMap<String, f64>,
     /// Suggestions, most common first.
@@ -228,6 +234,8 @@ impl Snapshot {
         let mut location_counts: HashMap<String, u32> = HashMap::new();
         let mut jobs = Vec::with_capacity(rows.len());
         let mut slots: Vec<u32> = Vec::new();
+        let mut place_ids: Vec<u32> = Vec::new();
+        let mut where_texts: Vec<String> = Vec::new();
 
         for row in rows {
             let (Some(work_model), Some(employment_type), Some(posted), Some(&company)) = (
@@ -246,6 +254,7 @@ impl Snapshot {
             let regions = json_strings(&row.remote_regions);
             // Where the job is: its places, or for a remote job without
             // any, the regions applicants may live in.
+            let place_start = place_ids.len() as u32;
             let job_places = if locations.is_empty() {
                 &regions
             } else {
@@ -257,8 +266,9 @@ impl Snapshot {
                     places.push(place.clone());
                     places.len() as u32 - 1
                 })
-            })
-            .collect();
+            });
+            place_ids.extend(job_places);
+            let place_count = place_ids.len() as u32 - place_start;
             for place in locations.iter().chain(&regions) {
                 *location_counts.entry(place.clone()).or_default() += 1;
             }
@@ -289,15 +299,16 @@ impl Snapshot {
                 employment_type,
                 posted,
                 company,
-                places: job_places,
-                where_text: fold(&format!(
-                    "{} | {} | {}",
-                    row.location,
-                    locations.join(" | "),
-                    regions.join(" | ")
-                )),
+                place_start,
+                place_count,
                 salary_usd_year,
             });
+            where_texts.push(fold(&format!(
+                "{} | {} | {}",
+                row.location,
+                locations.join(" | "),
+                regions.join(" | ")
+            )));
         }
 
         let company_entries = ranked(company_counts, |&i| fold(&companies[i as usize].name));
@@ -308,6 +319,8 @@ impl Snapshot {
             slots,
             company_by_slug,
             places,
+            place_ids,
+            where_texts,
             rates,
             titles: ranked(title_counts, |t| fold(t)),
             skills: ranked(skill_counts, |s| fold(s)),
@@ -318,6 +331,17 @@ impl Snapshot {
             matches: Memo::new(MATCH_MEMO_IDS),
             answers: Memo::new(ANSWER_MEMO_ENTRIES),
         }
+    }
+
+    /// The job's places, as indexes into `places`.
+    pub fn places_of(&self, job: &JobFacts) -> &[u32] {
+        let start = job.place_start as usize;
+        &self.place_ids[start..start + job.place_count as usize]
+    }
+
+    /// The folded text the location filter looks in, of the job at `slot`.
+    pub fn where_text(&self, slot: usize) -> &str {
+        &self.where_texts[slot]
     }
 
     /// The index in `jobs` of the open job `id`.
