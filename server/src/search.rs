@@ -117,12 +117,13 @@ pub struct SearchParams {
     pub limit: usize,
 }
 
-/// Comma-separated values of an enum, each read by `parse`.
+/// Comma-separated values, each read by `parse`; `expected` says what
+/// they may be ("one or more of: a, b").
 fn list<T: PartialEq>(
     params: &Params,
     name: &'static str,
     parse: impl Fn(&str) -> Option<T>,
-    allowed: &[&str],
+    expected: &str,
 ) -> Result<Vec<T>, AppError> {
     let Some(text) = params.text(name, 200)? else {
         return Ok(Vec::new());
@@ -132,10 +133,7 @@ fn list<T: PartialEq>(
         let value = parse(part).ok_or_else(|| {
             AppError::invalid(
                 name,
-                format!(
-                    "{name} must be one or more of: {} (separated by commas).",
-                    allowed.join(", ")
-                ),
+                format!("{name} must be {expected}, separated by commas."),
             )
         })?;
         if !values.contains(&value) {
@@ -143,6 +141,10 @@ fn list<T: PartialEq>(
         }
     }
     Ok(values)
+}
+
+fn one_or_more(values: &[&str]) -> String {
+    format!("one or more of: {}", values.join(", "))
 }
 
 impl SearchParams {
@@ -164,13 +166,13 @@ impl SearchParams {
             &params,
             "seniority",
             Seniority::parse,
-            &Seniority::ALL.map(Seniority::as_str),
+            &one_or_more(&Seniority::ALL.map(Seniority::as_str)),
         )?;
         let employment_type = list(
             &params,
             "employment_type",
             EmploymentType::parse,
-            &EmploymentType::ALL.map(EmploymentType::as_str),
+            &one_or_more(&EmploymentType::ALL.map(EmploymentType::as_str)),
         )?;
         let salary_min = params.number("salary_min", 0..=100_000_000, None)?;
         let currency = params.currency("currency")?.unwrap_or_else(|| "USD".into());
@@ -184,7 +186,7 @@ impl SearchParams {
                         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
                 .then(|| slug.to_owned())
             },
-            &["company slugs such as acme-corp"],
+            "one or more company slugs (lower-case letters, digits and hyphens)",
         )?;
         let posted_within_days = params.number("posted_within_days", 1..=365, None)?;
         let asked = params.choice(
