@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR ?= never
 FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
 	index.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs
 
-.PHONY: run test tools test-tools lint test-native test-browser test-e2e server-release server-debug screenshots sizes clean
+.PHONY: run test tools test-tools lint test-native test-browser test-e2e server-release server-debug screenshots sizes bench clean
 
 ## Build and serve the site with demo data on an embedded SQLite database.
 run: tools dist/index.html server-release
@@ -73,6 +73,10 @@ screenshots:
 ## Sizes of the built front end, raw and compressed.
 sizes: dist/index.html
 	@scripts/sizes.sh dist
+
+## Throughput and latency of the API under load (wrk) beside nginx; prints figures.
+bench:
+	@scripts/bench.sh
 
 clean:
 	cargo clean

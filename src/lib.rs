@@ -9,7 +9,9 @@ use wasm_bindgen::JsCast;
 pub mod api;
 pub mod components;
 pub mod format;
+pub mod matching;
 pub mod pages;
+pub mod profile_data;
 
 use pages::{JobPage, JobsPage, NotFoundPage};
 

@@ -2,8 +2,8 @@
 //! `/api/jobs` is `search`'s; [`ListParams`] serves the company job lists.
 
 use ascend_types::{
-    CompanyRef, EmploymentType, JobDetail, JobSummary, Pager, QuestionAnswer, Salary, SalaryInfo,
-    SalaryPeriod, SalarySource, Seniority, WorkModel,
+    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobSummary, Pager, QuestionAnswer,
+    Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
 };
 use axum::extract::{Path, State};
 use axum::routing::get;
@@ -136,7 +136,21 @@ impl DetailRow {
     }
 }
 
-async fn jobs_show(
+/// One job with everything its page shows: the company profile, the salary
+/// (the employer's or an estimate) and its place among the company's jobs.
+#[utoipa::path(
+    get,
+    path = "/api/jobs/{slug}",
+    tag = "jobs",
+    params(("slug" = String, Path, description = "The job's slug, as in its page's address.")),
+    responses(
+        (status = 200, description = "The job.", body = JobDetail),
+        (status = 404, description = "No job has this slug.", body = ErrorResponse),
+        (status = 410, description = "The job is closed.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn jobs_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<JobDetail>, AppError> {

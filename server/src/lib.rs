@@ -3,8 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use ascend_types::Health;
 use ascend_types::date::{format_iso_date, today_utc};
+use ascend_types::{ErrorResponse, Health};
 use axum::extract::State;
 use axum::http::Uri;
 use axum::routing::{any, get};
@@ -22,8 +22,10 @@ pub mod import;
 pub mod jobs;
 pub mod json;
 pub mod model;
+pub mod openapi;
 pub mod params;
 pub mod rate_limit;
+pub mod rates;
 pub mod salaries;
 pub mod salary;
 pub mod sanitize;
@@ -113,12 +115,14 @@ pub fn api(state: AppState) -> Router {
     let limit = rate_limit::WriteLimit::new(state.write_limit, std::time::Duration::from_secs(60));
     Router::new()
         .route("/health", get(health_show))
+        .route("/openapi.json", get(openapi::openapi_show))
         .merge(search::router())
         .merge(suggest::router())
         .merge(jobs::router())
         .merge(similar::router())
         .merge(companies::router())
         .merge(salaries::router())
+        .merge(rates::router())
         .merge(subscriptions::router())
         .fallback(api_not_found)
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
@@ -141,6 +145,16 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         .layer(TraceLayer::new_for_http())
 }
 
+/// Whether the server and its database answer, with the number of open jobs.
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    tag = "meta",
+    responses(
+        (status = 200, description = "The server is up.", body = Health),
+        (status = 500, description = "The database did not answer.", body = ErrorResponse),
+    )
+)]
 async fn health_show(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
     let open_jobs: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM jobs WHERE valid_through IS NULL OR valid_through >= $1",

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use ascend_types::{
-    BenefitGroup, CompanyRef, EmploymentType, JobCard, Seniority, SimilarJobs, WorkModel,
+    BenefitGroup, CompanyRef, EmploymentType, ErrorResponse, JobCard, Seniority, SimilarJobs,
+    WorkModel,
 };
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
@@ -393,7 +394,25 @@ async fn data_version(pool: &sqlx::SqlitePool) -> Result<i64, AppError> {
     )
 }
 
-async fn similar_list(
+/// Open jobs like this one, most similar first.
+#[utoipa::path(
+    get,
+    path = "/api/jobs/{slug}/similar",
+    tag = "jobs",
+    params(
+        ("slug" = String, Path, description = "The job's slug."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 20,
+            description = "How many jobs to return, 8 when absent."),
+    ),
+    responses(
+        (status = 200, description = "Similar open jobs, as cards.", body = SimilarJobs),
+        (status = 400, description = "A parameter is out of range or malformed.", body = ErrorResponse),
+        (status = 404, description = "No job has this slug.", body = ErrorResponse),
+        (status = 410, description = "The job is closed.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn similar_list(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,

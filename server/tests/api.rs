@@ -4,8 +4,8 @@ use ascend_server::demo::DemoSize;
 use ascend_server::{AppState, app, db, demo};
 use ascend_types::date::days_from_civil;
 use ascend_types::{
-    CompanyJobs, CompanyProfile, ErrorResponse, Health, JobDetail, JobSearch, SalaryEstimate,
-    SalarySource, SimilarJobs, SubscriptionAccepted,
+    CompanyJobs, CompanyProfile, CurrencyRates, ErrorResponse, Health, JobDetail, JobSearch,
+    SalaryEstimate, SalarySource, SimilarJobs, SubscriptionAccepted,
 };
 use axum::Router;
 use axum::body::Body;
@@ -731,4 +731,23 @@ async fn every_posted_salary_currency_has_a_rate() {
     .await
     .unwrap();
     assert!(missing.is_empty(), "no exchange rate for {missing:?}");
+}
+
+#[tokio::test]
+async fn currency_rates_are_published_for_the_match_score() {
+    let app = test_app().await;
+    let reply = app.get("/api/currency-rates").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.header(header::CACHE_CONTROL).contains("max-age"));
+    let rates: CurrencyRates = reply.json();
+    assert_eq!(rates.base, "USD");
+    assert_eq!(rates.rates.get("USD"), Some(&1.0));
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM currency_rates")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(rates.rates.len() as i64, stored);
+    let eur = rates.convert(100.0, "USD", "EUR").unwrap();
+    assert!((eur - 100.0 * rates.rates["EUR"]).abs() < 1e-9);
+    assert_eq!(rates.convert(1.0, "USD", "XYZ"), None);
 }

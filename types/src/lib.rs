@@ -1,7 +1,8 @@
 //! Request and response types shared by `ascend-server` and the `ascend` app.
 //!
 //! This crate depends on serde alone so that both the native server and the
-//! wasm front end compile it.
+//! wasm front end compile it. The `openapi` feature, which only the server
+//! enables, adds utoipa's schemas for the OpenAPI document.
 
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +12,7 @@ pub mod search;
 pub use search::{FacetCount, JobSearch, SearchFacets, SearchSort, Suggestions};
 
 /// The company a job belongs to, as much as a list or a job page needs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyRef {
     pub slug: String,
@@ -18,6 +20,7 @@ pub struct CompanyRef {
 }
 
 /// How the work is done.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkModel {
@@ -51,6 +54,7 @@ impl WorkModel {
 }
 
 /// The contract a job offers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmploymentType {
@@ -98,6 +102,7 @@ impl EmploymentType {
 }
 
 /// How senior a role is, from intern to executive.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Seniority {
@@ -155,6 +160,7 @@ impl Seniority {
 }
 
 /// The period a salary amount is paid for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SalaryPeriod {
@@ -202,6 +208,7 @@ impl SalaryPeriod {
 }
 
 /// A pay range in whole units of an ISO 4217 currency.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Salary {
     pub min: i64,
@@ -212,6 +219,7 @@ pub struct Salary {
 }
 
 /// A question with its answer (FAQs, interview questions).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionAnswer {
     pub question: String,
@@ -219,6 +227,7 @@ pub struct QuestionAnswer {
 }
 
 /// Benefits and perks of one kind ("health", "leave", "money", ...).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BenefitGroup {
     pub kind: String,
@@ -226,6 +235,7 @@ pub struct BenefitGroup {
 }
 
 /// One job in a list.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobSummary {
     pub slug: String,
@@ -240,6 +250,7 @@ pub struct JobSummary {
 }
 
 /// A company's ratings, computed from its reviews.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ratings {
     /// Mean stars to one decimal; `None` without reviews.
@@ -256,6 +267,7 @@ pub struct Ratings {
 /// A diversity-and-inclusion rating needs at least this many ratings.
 pub const MIN_DEI_RATINGS: i64 = 10;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ceo {
     pub name: String,
@@ -263,6 +275,7 @@ pub struct Ceo {
 }
 
 /// Everything the company sidebar and the company page show.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyProfile {
     pub slug: String,
@@ -284,6 +297,7 @@ pub struct CompanyProfile {
 }
 
 /// Whose figures a salary block shows.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SalarySource {
@@ -294,6 +308,7 @@ pub enum SalarySource {
 }
 
 /// The salary widget's data: the employer's range, or our estimate.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryInfo {
     pub source: SalarySource,
@@ -308,6 +323,7 @@ pub struct SalaryInfo {
 }
 
 /// Where a job stands among its company's open jobs ("job 1 of 2").
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pager {
     /// 1-based.
@@ -318,6 +334,7 @@ pub struct Pager {
 }
 
 /// Everything the job page shows, in one response.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobDetail {
     pub slug: String,
@@ -350,6 +367,7 @@ pub struct JobDetail {
 
 /// A job as a card in a carousel: a summary with the company's logo and a
 /// few things that set the company apart.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobCard {
     pub slug: String,
@@ -369,12 +387,14 @@ pub struct JobCard {
 }
 
 /// `GET /api/jobs/{slug}/similar`: most similar first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SimilarJobs {
     pub jobs: Vec<JobCard>,
 }
 
 /// `GET /api/companies/{slug}/jobs`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyJobs {
     pub company: CompanyRef,
@@ -384,6 +404,7 @@ pub struct CompanyJobs {
 /// `GET /api/salaries/estimate`: percentiles of comparable postings' yearly
 /// midpoints, converted to `currency`. The body is `null` when fewer than
 /// [`MIN_ESTIMATE_SAMPLE`] postings compare.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryEstimate {
     pub currency: String,
@@ -401,7 +422,28 @@ pub struct SalaryEstimate {
 /// An estimate needs at least this many comparable postings.
 pub const MIN_ESTIMATE_SAMPLE: i64 = 5;
 
+/// `GET /api/currency-rates`: how many units of each currency one unit of
+/// `base` buys. The match score converts salaries with these.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CurrencyRates {
+    /// ISO 4217 code of the currency the rates are against (`USD`).
+    pub base: String,
+    pub rates: std::collections::BTreeMap<String, f64>,
+}
+
+impl CurrencyRates {
+    /// Converts `amount` between two currencies; `None` when either has
+    /// no rate.
+    pub fn convert(&self, amount: f64, from: &str, to: &str) -> Option<f64> {
+        let from_rate = self.rates.get(from).filter(|r| **r > 0.0)?;
+        let to_rate = self.rates.get(to)?;
+        Some(amount / from_rate * to_rate)
+    }
+}
+
 /// `POST /api/subscriptions`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateSubscription {
     pub email: String,
@@ -410,6 +452,7 @@ pub struct CreateSubscription {
 }
 
 /// The answer to a sign-up: the same whether or not the address was known.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionAccepted {
     pub email: String,
@@ -417,6 +460,7 @@ pub struct SubscriptionAccepted {
 }
 
 /// `GET /api/health`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     pub status: String,
@@ -425,11 +469,13 @@ pub struct Health {
 }
 
 /// The body of every error response: `{"error": {...}}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorResponse {
     pub error: ErrorBody,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// Stable, machine-readable: `not_found`, `invalid_parameter`, ...
@@ -444,6 +490,7 @@ pub struct ErrorBody {
     pub fields: Vec<FieldError>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
