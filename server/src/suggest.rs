@@ -48,7 +48,10 @@ async fn suggest_list(
         .ok_or_else(|| AppError::invalid("q", "q is required: the text typed so far."))?;
     let needle = needle(q);
     let snapshot = state.search.get(&state.pool, state.today_days()).await?;
-    Ok(Json(Suggestions {
+    if let Some(known) = snapshot.suggestions.get(&needle) {
+        return Ok(Json(Suggestions::clone(&known)));
+    }
+    let found = Suggestions {
         titles: first_matches(&snapshot.titles, &needle).cloned().collect(),
         skills: first_matches(&snapshot.skills, &needle).cloned().collect(),
         companies: first_matches(&snapshot.company_entries, &needle)
@@ -63,7 +66,11 @@ async fn suggest_list(
         locations: first_matches(&snapshot.locations, &needle)
             .cloned()
             .collect(),
-    }))
+    };
+    snapshot
+        .suggestions
+        .put(needle, std::sync::Arc::new(found.clone()), 1);
+    Ok(Json(found))
 }
 
 #[cfg(test)]

@@ -82,6 +82,8 @@ pub struct Snapshot {
     pub matches: Memo<(String, bool), Matches>,
     /// Recent answers, by their parsed parameters.
     pub answers: Memo<String, Arc<ascend_types::JobSearch>>,
+    /// Recent suggestions, by the folded text typed.
+    pub suggestions: Memo<String, Arc<ascend_types::Suggestions>>,
 }
 
 /// Job ids with their BM25 scores.
@@ -128,7 +130,7 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
 
 /// How many ids (over all entries) the match memo holds at most.
 const MATCH_MEMO_IDS: usize = 400_000;
-/// How many answers the answer memo holds at most.
+/// How many answers the answer and suggestion memos hold at most.
 const ANSWER_MEMO_ENTRIES: usize = 2_000;
 
 #[derive(FromRow)]
@@ -330,6 +332,7 @@ impl Snapshot {
             vocabulary: OnceCell::new(),
             matches: Memo::new(MATCH_MEMO_IDS),
             answers: Memo::new(ANSWER_MEMO_ENTRIES),
+            suggestions: Memo::new(ANSWER_MEMO_ENTRIES),
         }
     }
 
