@@ -8,9 +8,11 @@ use wasm_bindgen::JsCast;
 
 pub mod api;
 pub mod components;
+pub mod figures;
 pub mod format;
 pub mod matching;
 pub mod pages;
+pub mod profile;
 pub mod profile_data;
 
 use pages::{JobPage, JobsPage, NotFoundPage};
@@ -27,6 +29,7 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    profile::provide_profile_status();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
         <Router>

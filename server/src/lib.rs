@@ -13,6 +13,7 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod cache;
 pub mod companies;
 pub mod db;
 pub mod demo;
@@ -71,6 +72,10 @@ pub struct Config {
     /// Requests that change data (POST, ...) one IP address may send per minute.
     #[arg(long, env = "ASCEND_WRITE_LIMIT", default_value_t = 20)]
     pub write_limit: u32,
+    /// The site's public origin (`https://ascend.example`) for canonical
+    /// URLs; without it they come from the request's Host header.
+    #[arg(long, env = "ASCEND_PUBLIC_URL", value_parser = web::parse_public_url)]
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone)]
@@ -80,10 +85,16 @@ pub struct AppState {
     pub fixed_today: Option<i64>,
     /// Writes one IP address may send per minute.
     pub write_limit: u32,
+    /// The site's public origin, checked by [`web::parse_public_url`].
+    pub public_url: Option<String>,
     /// The similar-jobs index, shared by every request.
     pub similar: std::sync::Arc<similar::IndexCache>,
     /// What search and suggestions know of the open jobs, shared likewise.
     pub search: std::sync::Arc<search::snapshot::SnapshotCache>,
+    /// The data version, read at most once per interval.
+    pub versions: std::sync::Arc<cache::DataVersion>,
+    /// Job pages and similar-jobs lists for the current data version.
+    pub responses: std::sync::Arc<cache::ResponseCache>,
 }
 
 impl AppState {
@@ -92,8 +103,12 @@ impl AppState {
             pool,
             fixed_today: None,
             write_limit: 20,
+            public_url: None,
             similar: Default::default(),
             search: Default::default(),
+            // Every request sees writes at once; the server sets an interval.
+            versions: std::sync::Arc::new(cache::DataVersion::new(std::time::Duration::ZERO)),
+            responses: Default::default(),
         }
     }
 
@@ -138,10 +153,10 @@ pub fn api(state: AppState) -> Router {
 /// The whole application: the API and the front end beside it.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     Router::new()
-        .nest("/api", api(state))
+        .nest("/api", api(state.clone()))
         // `nest` leaves the bare prefix with a slash to the front end.
         .route("/api/", any(api_not_found))
-        .merge(web::router(dist))
+        .merge(web::router(state, dist))
         .layer(TraceLayer::new_for_http())
 }
 

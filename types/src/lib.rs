@@ -7,6 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 pub mod date;
+pub mod jsonld;
+pub mod meta;
 pub mod search;
 
 pub use search::{FacetCount, JobSearch, SearchFacets, SearchSort, Suggestions};
