@@ -7,7 +7,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use ascend_types::{ErrorResponse, JobDetail, JobList, SimilarJobs};
+use ascend_types::{ErrorResponse, JobDetail, JobSearch, SimilarJobs};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -110,7 +110,8 @@ async fn send<T: DeserializeOwned>(
     response.json::<T>().await.map_err(|_| FetchError::Decode)
 }
 
-pub async fn jobs_newest() -> Result<JobList, FetchError> {
+/// The first page of open jobs, newest first (a search without words).
+pub async fn jobs_newest() -> Result<JobSearch, FetchError> {
     fetch_json("/api/jobs").await
 }
 

@@ -147,6 +147,18 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
             Err(error) => tracing::warn!(?error, "could not build the similar-jobs index"),
         }
     });
+    // And the search snapshot (it logs how long it took).
+    let warm = state.clone();
+    tokio::spawn(async move {
+        // The term list for typo correction too: reading it takes a while.
+        let built = match warm.search.get(&warm.pool, warm.today_days()).await {
+            Ok(snapshot) => snapshot.vocabulary(&warm.pool).await.map(|_| ()),
+            Err(error) => Err(error),
+        };
+        if let Err(error) = built {
+            tracing::warn!(?error, "could not build the search snapshot");
+        }
+    });
     let app = app(state, &config.dist);
     axum::serve(
         listener,
