@@ -14,7 +14,8 @@ use std::collections::BinaryHeap;
 use std::sync::Arc;
 
 use ascend_types::{
-    EmploymentType, FacetCount, JobSearch, SearchFacets, SearchSort, Seniority, WorkModel,
+    EmploymentType, ErrorResponse, FacetCount, JobSearch, SearchFacets, SearchSort, Seniority,
+    WorkModel,
 };
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
@@ -646,7 +647,31 @@ struct PageRow {
     job: JobRow,
 }
 
-async fn jobs_search(
+#[utoipa::path(
+    get,
+    path = "/api/jobs",
+    tag = "jobs",
+    params(
+        ("q" = Option<String>, Query, description = "Words to search for (at most 200 characters). Every word must match; the last one also matches as a prefix while typing, and a word the index does not know is corrected to close ones."),
+        ("location" = Option<String>, Query, description = "Text the job's location, places or remote regions contain."),
+        ("remote" = Option<bool>, Query, description = "`true`: only remote jobs; `false`: only hybrid and on-site ones."),
+        ("seniority" = Option<String>, Query, description = "Comma-separated levels: intern, junior, mid, senior, staff, principal, director, executive."),
+        ("employment_type" = Option<String>, Query, description = "Comma-separated: full_time, part_time, contract, internship, temporary."),
+        ("salary_min" = Option<i64>, Query, minimum = 0, description = "Jobs whose employer's maximum, per year in `currency`, reaches this."),
+        ("currency" = Option<String>, Query, description = "ISO 4217 code for `salary_min`; USD when absent."),
+        ("company" = Option<String>, Query, description = "Comma-separated company slugs."),
+        ("posted_within_days" = Option<u32>, Query, minimum = 1, maximum = 365, description = "Posted within this many days (1 is today)."),
+        ("sort" = Option<String>, Query, description = "relevance (the default with `q`), newest (the default without) or salary."),
+        ("cursor" = Option<String>, Query, description = "The `next_cursor` of the previous page."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 50, description = "Jobs per page, 20 when absent."),
+    ),
+    responses(
+        (status = 200, description = "A page of matching open jobs, with facet counts.", body = JobSearch),
+        (status = 400, description = "A parameter is malformed or out of range.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn jobs_search(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<JobSearch>, AppError> {

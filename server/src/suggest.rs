@@ -4,7 +4,7 @@
 //! lists come ranked from the search snapshot, so a lookup is a scan that
 //! stops at the first few hits.
 
-use ascend_types::{CompanyRef, Suggestions};
+use ascend_types::{CompanyRef, ErrorResponse, Suggestions};
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -38,7 +38,20 @@ fn first_matches<'a, T>(entries: &'a [Entry<T>], needle: &str) -> impl Iterator<
         .map(|e| &e.value)
 }
 
-async fn suggest_list(
+#[utoipa::path(
+    get,
+    path = "/api/suggest",
+    tag = "jobs",
+    params(
+        ("q" = String, Query, description = "The text typed so far (1 to 100 characters)."),
+    ),
+    responses(
+        (status = 200, description = "Titles, skills, companies and places with a word starting with `q`, most common first.", body = Suggestions),
+        (status = 400, description = "`q` is missing, empty or too long.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn suggest_list(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Suggestions>, AppError> {

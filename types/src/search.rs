@@ -6,6 +6,7 @@ use crate::{CompanyRef, JobSummary};
 
 /// The order of search results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SearchSort {
     /// Best text match first (BM25); needs a query.
@@ -39,6 +40,7 @@ impl SearchSort {
 
 /// One value of a facet and how many jobs have it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FacetCount {
     /// What to send back as the filter's parameter (`remote`, `senior`,
     /// `7`, a company slug, a place).
@@ -51,6 +53,7 @@ pub struct FacetCount {
 /// Counts for each filter. Each facet's counts apply every filter of the
 /// search except its own, so choosing another value of it is previewed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchFacets {
     /// Every work model, in a fixed order (zero counts included).
     pub work_model: Vec<FacetCount>,
@@ -68,6 +71,7 @@ pub struct SearchFacets {
 
 /// `GET /api/jobs`: one page of open jobs matching a search.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct JobSearch {
     pub jobs: Vec<JobSummary>,
     /// How many open jobs match, on every page.
@@ -82,6 +86,7 @@ pub struct JobSearch {
 /// `GET /api/suggest`: completions of what the user is typing, a few of
 /// each kind, most common among open jobs first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestions {
     pub titles: Vec<String>,
     pub skills: Vec<String>,
