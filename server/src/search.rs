@@ -677,7 +677,14 @@ pub(crate) async fn jobs_search(
 ) -> Result<Json<JobSearch>, AppError> {
     let params = SearchParams::parse(query.as_deref())?;
     let today = state.today_days();
-    let snapshot = state.search.get(&state.pool, today).await?;
+    let snapshot = state
+        .search
+        .get(
+            &state.pool,
+            state.versions.current(&state.pool).await?,
+            today,
+        )
+        .await?;
 
     // Parameters that parse alike ask the same question.
     let question = format!("{params:?}");

@@ -60,7 +60,14 @@ pub(crate) async fn suggest_list(
         .text("q", MAX_QUERY_CHARS)?
         .ok_or_else(|| AppError::invalid("q", "q is required: the text typed so far."))?;
     let needle = needle(q);
-    let snapshot = state.search.get(&state.pool, state.today_days()).await?;
+    let snapshot = state
+        .search
+        .get(
+            &state.pool,
+            state.versions.current(&state.pool).await?,
+            state.today_days(),
+        )
+        .await?;
     if let Some(known) = snapshot.suggestions.get(&needle) {
         return Ok(Json(Suggestions::clone(&known)));
     }

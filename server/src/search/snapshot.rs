@@ -388,8 +388,14 @@ pub struct SnapshotCache {
 impl SnapshotCache {
     /// The snapshot for the data as it is now and `today`, built when the
     /// data changed. Requests that arrive during a rebuild wait for it.
-    pub async fn get(&self, pool: &SqlitePool, today: i64) -> Result<Arc<Snapshot>, AppError> {
-        let version = data_version(&mut *pool.acquire().await?).await?;
+    /// The snapshot for `today` at data `version` (from
+    /// [`crate::cache::DataVersion`]) or newer, built when missing.
+    pub async fn get(
+        &self,
+        pool: &SqlitePool,
+        version: i64,
+        today: i64,
+    ) -> Result<Arc<Snapshot>, AppError> {
         if let Some(snapshot) = self.fresh(version, today) {
             return Ok(snapshot);
         }
