@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod date;
+pub mod email;
 
 /// The company a job belongs to, as much as a list or a job page needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
