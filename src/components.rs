@@ -2,6 +2,7 @@
 
 mod avatar;
 mod error_view;
+pub mod job;
 mod job_list_item;
 mod posted_date;
 

@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
+use crate::components::job::CompanySide;
 use crate::components::{ErrorView, PostedDate};
 use crate::pages::NotFoundPage;
 
@@ -45,7 +46,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 // ratings, salary, FAQs, interview questions.
             </div>
             <aside class="job-page__side" aria-label="About the company">
-                // Sidebar parts: company, newsletter.
+                <CompanySide job=job.clone() />
             </aside>
             <div class="job-page__after">
                 // After both: similar jobs.
