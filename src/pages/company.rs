@@ -1,4 +1,4 @@
-use ascend_types::{CompanyProfile, Ratings};
+use ascend_types::{CompanyJobs, CompanyProfile, Ratings};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -61,25 +61,7 @@ pub fn CompanyPage() -> impl IntoView {
                 match profile.await {
                     Ok(company) => view! {
                         <div class="company-page">
-                            <CompanyProfileView company />
-                            <section class="company-page__jobs" aria-labelledby="company-jobs-heading">
-                                <h2 id="company-jobs-heading" class="company-page__heading">"Open jobs"</h2>
-                                <Transition fallback=|| view! { <JobsSkeleton /> }>
-                                    {move || Suspend::new(async move {
-                                        match jobs.await {
-                                            Ok(list) if list.jobs.is_empty() => view! {
-                                                <p class="empty-state">"No open jobs right now."</p>
-                                            }.into_any(),
-                                            Ok(list) => view! {
-                                                <ul class="job-list" aria-labelledby="company-jobs-heading">
-                                                    {list.jobs.into_iter().map(|job| view! { <JobListItem job /> }).collect_view()}
-                                                </ul>
-                                            }.into_any(),
-                                            Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
-                                        }
-                                    })}
-                                </Transition>
-                            </section>
+                            <CompanyProfileView company jobs retry />
                         </div>
                     }.into_any(),
                     Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
@@ -90,8 +72,40 @@ pub fn CompanyPage() -> impl IntoView {
     }
 }
 
+/// The company's open jobs, loaded beside its profile.
 #[component]
-fn CompanyProfileView(company: CompanyProfile) -> impl IntoView {
+fn CompanyJobsSection(
+    jobs: LocalResource<Result<CompanyJobs, FetchError>>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="company-page__jobs" aria-labelledby="company-jobs-heading">
+            <h2 id="company-jobs-heading" class="company-page__heading">"Open jobs"</h2>
+            <Transition fallback=|| view! { <JobsSkeleton /> }>
+                {move || Suspend::new(async move {
+                    match jobs.await {
+                        Ok(list) if list.jobs.is_empty() => view! {
+                            <p class="empty-state">"No open jobs right now."</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="job-list" aria-labelledby="company-jobs-heading">
+                                {list.jobs.into_iter().map(|job| view! { <JobListItem job /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CompanyProfileView(
+    company: CompanyProfile,
+    jobs: LocalResource<Result<CompanyJobs, FetchError>>,
+    retry: Callback<()>,
+) -> impl IntoView {
     let description = format!(
         "{} on Ascend: about the company and its open jobs.",
         company.name
@@ -127,6 +141,7 @@ fn CompanyProfileView(company: CompanyProfile) -> impl IntoView {
                         <p class="company-page__about">{company.about.clone()}</p>
                     </section>
                 })}
+                <CompanyJobsSection jobs retry />
                 <section class="company-page__section" aria-labelledby="company-ratings">
                     <h2 id="company-ratings" class="company-page__heading">"Ratings"</h2>
                     {ratings.into_iter().map(|s| view! { <p class="company-page__rating">{s}</p> }).collect_view()}
@@ -192,13 +207,13 @@ fn CompanySkeleton() -> impl IntoView {
                         <span class="skeleton skeleton--line skeleton--wide"></span>
                         <span class="skeleton skeleton--line skeleton--wide"></span>
                     </div>
+                    <JobsSkeleton />
                 </div>
                 <div class="company-page__facts company-page__section--skeleton">
                     <span class="skeleton skeleton--title"></span>
                     <span class="skeleton skeleton--line"></span>
                 </div>
             </div>
-            <JobsSkeleton />
         </div>
     }
 }

@@ -58,6 +58,14 @@ fn topic_words(topics: &[String]) -> String {
     }
 }
 
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Sign-up for the weekly email of new jobs: the address is checked here
 /// with the server's own rule, then sent to `POST /api/subscriptions`.
 #[component]
@@ -134,7 +142,7 @@ pub fn NewsletterBox(
                     .into_iter()
                     .map(|topic| {
                         let id = format!("newsletter-topic-{topic}");
-                        let label = topic_words(std::slice::from_ref(&topic));
+                        let label = capitalized(&topic_words(std::slice::from_ref(&topic)));
                         let value = topic.clone();
                         let checked = {
                             let topic = topic.clone();
@@ -194,7 +202,11 @@ pub fn NewsletterBox(
                     {move || if sending() { "Signing you up…" } else { "Subscribe" }}
                 </button>
             </form>
-            <p class="newsletter__status" role="status">
+            <p
+                class="newsletter__status"
+                class:newsletter__status--shown=move || state.with(|s| matches!(s, Submission::Subscribed(_)))
+                role="status"
+            >
                 {move || match state.get() {
                     Submission::Subscribed(accepted) => format!(
                         "You are subscribed: {} will get {}.",
