@@ -4,7 +4,9 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
-use crate::components::job::{BenefitGroups, TagList, team_size_label, website_host};
+use crate::components::job::{
+    BenefitGroups, ExternalLink, Facts, TagList, team_size_label, website_host,
+};
 use crate::components::{Avatar, ErrorView, JobListItem, JobListItemSkeleton};
 use crate::pages::NotFoundPage;
 
@@ -123,6 +125,31 @@ fn CompanyProfileView(
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
+    let mut facts: Vec<(&'static str, AnyView)> =
+        vec![("Open jobs", company.open_jobs.to_string().into_any())];
+    let optional = [
+        ("Founded", company.founded_year.map(|y| y.to_string())),
+        ("Headquarters", company.headquarters.clone()),
+        (
+            "Team size",
+            company.team_size.as_deref().map(team_size_label),
+        ),
+        ("Funding", company.funding_stage.clone()),
+        ("Sector", company.sector.clone()),
+        ("CEO", company.ceo.as_ref().map(|c| c.name.clone())),
+        (
+            "Badges",
+            (!company.badges.is_empty()).then(|| company.badges.join(", ")),
+        ),
+    ];
+    facts.extend(
+        optional
+            .into_iter()
+            .filter_map(|(term, value)| value.map(|v| (term, v.into_any()))),
+    );
+    if let Some((url, host)) = website {
+        facts.push(("Website", view! { <ExternalLink url host /> }.into_any()));
+    }
     view! {
         <Title text=company.name.clone() />
         <Meta name="description" content=description />
@@ -140,7 +167,7 @@ fn CompanyProfileView(
                         <h2 id="company-about" class="company-page__heading">"About"</h2>
                         <p class="company-page__about">{company.about.clone()}</p>
                     </section>
-                })}
+                }.into_any())}
                 <CompanyJobsSection jobs retry />
                 <section class="company-page__section" aria-labelledby="company-ratings">
                     <h2 id="company-ratings" class="company-page__heading">"Ratings"</h2>
@@ -151,38 +178,17 @@ fn CompanyProfileView(
                         <h2 id="company-values" class="company-page__heading">"Culture values"</h2>
                         <TagList items=company.culture_values.clone() label="Culture values" />
                     </section>
-                })}
+                }.into_any())}
                 {(!company.benefits.is_empty()).then(|| view! {
                     <section class="company-page__section" aria-labelledby="company-benefits">
                         <h2 id="company-benefits" class="company-page__heading">"Benefits and perks"</h2>
                         <BenefitGroups groups=company.benefits.clone() heading_level=3 id="company-page-benefits" />
                     </section>
-                })}
+                }.into_any())}
             </div>
             <section class="company-page__facts" aria-labelledby="company-facts">
                 <h2 id="company-facts" class="company-page__heading">"Facts"</h2>
-                <dl class="facts">
-                    <div><dt>"Open jobs"</dt><dd>{company.open_jobs}</dd></div>
-                    {company.founded_year.map(|y| view! { <div><dt>"Founded"</dt><dd>{y}</dd></div> })}
-                    {company.headquarters.clone().map(|v| view! { <div><dt>"Headquarters"</dt><dd>{v}</dd></div> })}
-                    {company.team_size.as_deref().map(|v| view! { <div><dt>"Team size"</dt><dd>{team_size_label(v)}</dd></div> })}
-                    {company.funding_stage.clone().map(|v| view! { <div><dt>"Funding"</dt><dd>{v}</dd></div> })}
-                    {company.sector.clone().map(|v| view! { <div><dt>"Sector"</dt><dd>{v}</dd></div> })}
-                    {company.ceo.clone().map(|ceo| view! { <div><dt>"CEO"</dt><dd>{ceo.name}</dd></div> })}
-                    {(!company.badges.is_empty()).then(|| view! {
-                        <div><dt>"Badges"</dt><dd>{company.badges.join(", ")}</dd></div>
-                    })}
-                    {website.map(|(url, host)| view! {
-                        <div>
-                            <dt>"Website"</dt>
-                            <dd>
-                                <a href=url target="_blank" rel="noopener noreferrer">
-                                    {host}<span class="visually-hidden">" (opens in a new tab)"</span>
-                                </a>
-                            </dd>
-                        </div>
-                    })}
-                </dl>
+                <Facts items=facts />
             </section>
         </div>
     }

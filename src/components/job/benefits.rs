@@ -67,14 +67,19 @@ pub fn BenefitGroups(
     let list_id = id.clone();
     view! {
         <div class="benefits" id=id>
-            <For each=shown key=|group| (group.kind.clone(), group.items.len()) let:group>
-                <div class="benefits__group">
-                    {heading(heading_level, benefit_kind_label(&group.kind))}
-                    <ul class="benefits__items">
-                        {group.items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
-                    </ul>
-                </div>
-            </For>
+            {move || {
+                shown()
+                    .into_iter()
+                    .map(|group| view! {
+                        <div class="benefits__group">
+                            {heading(heading_level, benefit_kind_label(&group.kind))}
+                            <ul class="benefits__items">
+                                {group.items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    })
+                    .collect_view()
+            }}
         </div>
         {foldable.then(|| view! {
             <button

@@ -55,6 +55,29 @@ pub fn onboarding_href(path: &str) -> String {
     format!("/onboarding?next={}", encode_path_segment(path))
 }
 
+/// Facts as term and value rows; each value is text or a small view.
+#[component]
+pub fn Facts(items: Vec<(&'static str, AnyView)>) -> impl IntoView {
+    view! {
+        <dl class="facts">
+            {items
+                .into_iter()
+                .map(|(term, value)| view! { <div><dt>{term}</dt><dd>{value}</dd></div> })
+                .collect_view()}
+        </dl>
+    }
+}
+
+/// A link to another site, opened in a new tab, saying so to screen readers.
+#[component]
+pub fn ExternalLink(url: String, host: String) -> impl IntoView {
+    view! {
+        <a href=url target="_blank" rel="noopener noreferrer">
+            {host}<span class="visually-hidden">" (opens in a new tab)"</span>
+        </a>
+    }
+}
+
 /// A list of short labels as tags.
 #[component]
 pub fn TagList(
@@ -98,6 +121,31 @@ pub fn CompanySide(job: JobDetail) -> impl IntoView {
         .chain((job.work_model == ascend_types::WorkModel::Remote).then(|| "remote".to_owned()))
         .collect();
 
+    let mut facts: Vec<(&'static str, AnyView)> = Vec::new();
+    if let Some(funding) = company.funding_stage.clone() {
+        facts.push(("Funding", funding.into_any()));
+    }
+    if let Some(seniority) = job.seniority {
+        facts.push(("Seniority", seniority.label().into_any()));
+    }
+    if let Some(size) = company.team_size.as_deref() {
+        facts.push(("Team size", team_size_label(size).into_any()));
+    }
+    facts.push(("Employment type", work.into_any()));
+    facts.push((
+        "Date posted",
+        view! { <PostedDate posted_on=job.posted_on.clone() /> }.into_any(),
+    ));
+    if let Some(hq) = company.headquarters.clone() {
+        facts.push(("Headquarters", hq.into_any()));
+    }
+    if let Some(year) = company.founded_year {
+        facts.push(("Founded", year.to_string().into_any()));
+    }
+    if let Some((url, host)) = website {
+        facts.push(("Website", view! { <ExternalLink url host /> }.into_any()));
+    }
+
     view! {
         <section class="company-side" aria-labelledby="company-side-name">
             <div class="company-side__head">
@@ -120,39 +168,21 @@ pub fn CompanySide(job: JobDetail) -> impl IntoView {
                     <h3 class="company-side__label">"Badges"</h3>
                     <TagList items=company.badges.clone() label="Badges" />
                 </div>
-            })}
+            }.into_any())}
             {(!company.culture_values.is_empty()).then(|| view! {
                 <div class="company-side__part">
                     <h3 class="company-side__label">"Culture values"</h3>
                     <TagList items=company.culture_values.clone() label="Culture values" />
                 </div>
-            })}
+            }.into_any())}
             {(!company.benefits.is_empty()).then(|| view! {
                 <div class="company-side__part">
                     <h3 class="company-side__label">"Benefits and perks"</h3>
                     <BenefitGroups groups=company.benefits.clone() limit=BENEFITS_FOLDED id="company-side-benefits" />
                 </div>
-            })}
+            }.into_any())}
 
-            <dl class="facts">
-                {company.funding_stage.clone().map(|v| view! { <div><dt>"Funding"</dt><dd>{v}</dd></div> })}
-                {job.seniority.map(|s| view! { <div><dt>"Seniority"</dt><dd>{s.label()}</dd></div> })}
-                {company.team_size.as_deref().map(|v| view! { <div><dt>"Team size"</dt><dd>{team_size_label(v)}</dd></div> })}
-                <div><dt>"Employment type"</dt><dd>{work}</dd></div>
-                <div><dt>"Date posted"</dt><dd><PostedDate posted_on=job.posted_on.clone() /></dd></div>
-                {company.headquarters.clone().map(|v| view! { <div><dt>"Headquarters"</dt><dd>{v}</dd></div> })}
-                {company.founded_year.map(|y| view! { <div><dt>"Founded"</dt><dd>{y}</dd></div> })}
-                {website.map(|(url, host)| view! {
-                    <div>
-                        <dt>"Website"</dt>
-                        <dd>
-                            <a href=url target="_blank" rel="noopener noreferrer">
-                                {host}<span class="visually-hidden">" (opens in a new tab)"</span>
-                            </a>
-                        </dd>
-                    </div>
-                })}
-            </dl>
+            <Facts items=facts />
         </section>
         <NewsletterBox topics />
     }
