@@ -237,4 +237,44 @@ mod tests {
             "The server answered with an error (502)."
         );
     }
+
+    #[test]
+    fn a_422_keeps_each_fields_message() {
+        let body = ErrorResponse {
+            error: ErrorBody {
+                code: "validation_failed".into(),
+                message: "Enter your email address. Choose at most 10 topics.".into(),
+                field: Some("email".into()),
+                fields: vec![
+                    FieldError {
+                        field: "email".into(),
+                        message: "Enter your email address.".into(),
+                    },
+                    FieldError {
+                        field: "topics".into(),
+                        message: "Choose at most 10 topics.".into(),
+                    },
+                ],
+            },
+        };
+        let error = FetchError::from_status(422, Some(body));
+        assert_eq!(
+            error.field_message("email").as_deref(),
+            Some("Enter your email address.")
+        );
+        assert_eq!(
+            error.field_message("topics").as_deref(),
+            Some("Choose at most 10 topics.")
+        );
+        assert_eq!(error.field_message("name"), None);
+        assert_eq!(
+            error.describe(),
+            "Enter your email address. Choose at most 10 topics."
+        );
+        // A 422 without per-field messages is an ordinary server error.
+        assert!(matches!(
+            FetchError::from_status(422, None),
+            FetchError::Server { status: 422, .. }
+        ));
+    }
 }
