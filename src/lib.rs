@@ -16,7 +16,7 @@ pub mod profile;
 pub mod profile_data;
 pub mod saved_jobs;
 
-use pages::{JobPage, JobsPage, NotFoundPage};
+use pages::{CompanyPage, JobPage, JobsPage, NotFoundPage, PrivacyPage, TermsPage};
 
 /// Moves focus to the main content. Handled here rather than by the browser
 /// because the router takes over same-page links.
@@ -51,10 +51,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/jobs") view=JobsPage />
                     <Route path=path!("/jobs/:slug") view=JobPage />
                     <Route path=path!("/saved") view=pages::SavedPage />
+                    <Route path=path!("/companies/:slug") view=CompanyPage />
+                    <Route path=path!("/terms") view=TermsPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Ascend: jobs worth climbing for."</p>
+                <nav class="site-footer__links" aria-label="Legal"><A href="/terms">"Terms of Service"</A><A href="/privacy">"Privacy Policy"</A></nav>
             </footer>
         </Router>
     }

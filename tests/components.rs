@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ascend::components::job::{
-    CompanyRatings, JobDescription, JobPager, QaAccordion, SalaryWidget, SaveButton,
+    CompanyRatings, JobDescription, JobPager, NewsletterBox, QaAccordion, SalaryWidget, SaveButton,
     WhatYouShouldKnow, sanitize_description,
 };
 use ascend::components::{ErrorView, JobCard, JobListItem, PostedDate};
@@ -817,4 +817,150 @@ async fn saving_in_another_tab_presses_the_button_here() {
         button.get_attribute("aria-pressed").as_deref(),
         Some("false")
     );
+}
+
+/// Waits for the app's reactive updates and any answer from the network.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+fn mount_newsletter() -> web_sys::HtmlElement {
+    let el = host();
+    leptos::mount::mount_to(el.clone(), || {
+        view! { <Router><NewsletterBox topics=vec!["engineering".to_owned()] /></Router> }
+    })
+    .forget();
+    el
+}
+
+fn email_input(el: &web_sys::HtmlElement) -> web_sys::HtmlInputElement {
+    el.query_selector("input[type=email]")
+        .unwrap()
+        .expect("an email field")
+        .unchecked_into()
+}
+
+fn submit_button(el: &web_sys::HtmlElement) -> web_sys::HtmlButtonElement {
+    el.query_selector("button[type=submit]")
+        .unwrap()
+        .expect("a submit button")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn newsletter_says_what_is_wrong_beside_the_field() {
+    let el = mount_newsletter();
+    let input = email_input(&el);
+    let label = el
+        .query_selector("label[for=newsletter-email]")
+        .unwrap()
+        .expect("a label for the field");
+    assert_eq!(label.text_content().as_deref(), Some("Email address"));
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(input.get_attribute("aria-describedby"), None);
+
+    // Empty, then without an @, then a domain without a real top level.
+    for (typed, expected) in [
+        ("", "Enter your email address."),
+        (
+            "ada.example.com",
+            "An email address needs an @, as in name@example.com.",
+        ),
+        (
+            "ada@example.c0m",
+            "That does not look like an email address.",
+        ),
+    ] {
+        type_into(&input, typed);
+        submit_button(&el).click();
+        settle(0).await;
+        assert_eq!(
+            input.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{typed}"
+        );
+        let described = input
+            .get_attribute("aria-describedby")
+            .expect("describedby");
+        let message = el
+            .query_selector(&format!("#{described}"))
+            .unwrap()
+            .expect("the element the field points to");
+        assert_eq!(message.text_content().as_deref(), Some(expected), "{typed}");
+        assert_eq!(
+            document().active_element().map(|e| e.id()).as_deref(),
+            Some("newsletter-email"),
+            "focus goes back to the field"
+        );
+    }
+
+    // Fixing the address clears the message as the person types.
+    type_into(&input, "ada@example.com");
+    settle(0).await;
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(input.get_attribute("aria-describedby"), None);
+    assert_eq!(
+        el.query_selector("#newsletter-email-error")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn newsletter_shows_sending_then_an_alert_when_the_request_fails() {
+    let el = mount_newsletter();
+    let input = email_input(&el);
+    type_into(&input, "ada@example.com");
+    let button = submit_button(&el);
+    button.click();
+    // A microtask later the form says it is sending and cannot be sent
+    // twice; no answer from the network can have arrived yet.
+    leptos::task::tick().await;
+    assert!(button.disabled());
+    assert_eq!(button.text_content().as_deref(), Some("Signing you up…"));
+    assert_eq!(
+        el.query_selector("[role=status]")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Sending…")
+    );
+    // The test runner's server has no API, so the request fails.
+    for _ in 0..100 {
+        if el.query_selector("[role=alert]").unwrap().is_some() {
+            break;
+        }
+        settle(50).await;
+    }
+    let alert = el
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert once the request fails");
+    assert!(
+        alert
+            .text_content()
+            .unwrap()
+            .starts_with("We could not sign you up.")
+    );
+    assert!(!button.disabled());
+    assert_eq!(button.text_content().as_deref(), Some("Subscribe"));
+    // The address itself was fine, so the field is not marked.
+    assert_eq!(input.get_attribute("aria-invalid"), None);
 }

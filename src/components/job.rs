@@ -25,3 +25,12 @@ pub use pager::JobPager;
 pub use save_button::SaveButton;
 pub use share_button::{ShareButton, ShareOutcome, canonical_url, share_or_copy};
 pub use summary::WhatYouShouldKnow;
+mod benefits;
+mod company_side;
+mod newsletter;
+
+pub use benefits::{BenefitGroups, benefit_kind_label};
+pub use company_side::{
+    CompanySide, ExternalLink, Facts, TagList, onboarding_href, team_size_label, website_host,
+};
+pub use newsletter::{NewsletterBox, Submission, submission_outcome, topic_for};

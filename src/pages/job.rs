@@ -6,8 +6,9 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
 use crate::components::job::{
-    CompanyRatings, JobBreadcrumb, JobBreadcrumbSkeleton, JobDescription, JobHeaderCard,
-    JobHeaderCardSkeleton, JobPager, QaAccordion, SalaryWidget, SimilarJobs, WhatYouShouldKnow,
+    CompanyRatings, CompanySide, JobBreadcrumb, JobBreadcrumbSkeleton, JobDescription,
+    JobHeaderCard, JobHeaderCardSkeleton, JobPager, QaAccordion, SalaryWidget, SimilarJobs,
+    WhatYouShouldKnow,
 };
 use crate::components::{ErrorView, JobMeta};
 use crate::pages::NotFoundPage;
@@ -57,7 +58,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to=format!("/jobs/{}", job.slug) />
             </div>
             <aside class="job-page__side" aria-label="About the company">
-                // Sidebar parts: company, newsletter.
+                <CompanySide job=job.clone() />
             </aside>
             <div class="job-page__after">
                 <SimilarJobs slug=job.slug.clone() />

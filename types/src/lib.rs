@@ -12,6 +12,7 @@ pub mod meta;
 pub mod search;
 
 pub use search::{FacetCount, JobSearch, SearchFacets, SearchSort, Suggestions};
+pub mod email;
 
 /// The company a job belongs to, as much as a list or a job page needs.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
