@@ -1,10 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { JobTop, NO_SALARY, SavedJobsPage, SHOWCASE_APPLY_URL } from "./job-header-pages";
+import { withoutInlinedJob } from "./job-meta.pages";
 import { JobsListPage, SHOWCASE } from "./pages";
 
-/** Serves the job's real JSON with some fields replaced. */
+/** Serves the job's real JSON with some fields replaced; the page is served
+ * without its inlined copy, so the app asks the API for it. */
 async function patchJob(page: Page, slug: string, patch: Record<string, unknown>) {
+  await withoutInlinedJob(page, slug);
   await page.route(`**/api/jobs/${slug}`, async (route) => {
     const response = await route.fetch();
     const job = await response.json();
@@ -342,6 +345,7 @@ test("the header card keeps its box from skeleton to job", async ({ page }) => {
   for (const slug of [SHOWCASE.slug, NO_SALARY.slug]) {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    await withoutInlinedJob(page, slug);
     await page.route(`**/api/jobs/${slug}`, async (route) => {
       await held;
       await route.continue();
