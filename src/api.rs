@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use ascend_types::{ErrorResponse, JobDetail, JobList};
+use ascend_types::{CurrencyRates, ErrorResponse, JobDetail, JobList};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -114,6 +114,26 @@ pub async fn jobs_newest() -> Result<JobList, FetchError> {
 
 pub async fn job(slug: &str) -> Result<JobDetail, FetchError> {
     fetch_json(&format!("/api/jobs/{}", encode_path_segment(slug))).await
+}
+
+pub async fn currency_rates() -> Result<CurrencyRates, FetchError> {
+    fetch_json("/api/currency-rates").await
+}
+
+/// What `GET /api/suggest` offers for a prefix. Only the lists the profile
+/// fields use are read; a missing list is empty.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default)]
+pub struct Suggestions {
+    pub titles: Vec<String>,
+    pub skills: Vec<String>,
+    pub locations: Vec<String>,
+}
+
+/// Suggestions for a prefix. Callers send only a short prefix of what the
+/// visitor typed, so the server never learns a whole profile value.
+pub async fn suggest(prefix: &str) -> Result<Suggestions, FetchError> {
+    fetch_json(&format!("/api/suggest?q={}", encode_path_segment(prefix))).await
 }
 
 /// Percent-encodes everything but unreserved characters, so a slug taken

@@ -10,10 +10,14 @@ pub mod api;
 pub mod components;
 pub mod format;
 pub mod matching;
+pub mod onboarding;
 pub mod pages;
 pub mod profile_data;
+pub mod profile_store;
 
-use pages::{JobPage, JobsPage, NotFoundPage};
+use components::{OnboardingDialog, ProfileNotice, provide_onboarding};
+use pages::{JobPage, JobsPage, NotFoundPage, OnboardingPage, ProfilePage};
+use profile_store::provide_profile_store;
 
 /// Moves focus to the main content. Handled here rather than by the browser
 /// because the router takes over same-page links.
@@ -27,6 +31,8 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let profile = provide_profile_store();
+    provide_onboarding();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
         <Router>
@@ -36,19 +42,28 @@ pub fn App() -> impl IntoView {
                     <A href="/jobs" attr:class="brand">"Ascend"</A>
                     <nav aria-label="Main">
                         <A href="/jobs">"Jobs"</A>
+                        {move || if profile.exists() {
+                            view! { <A href="/profile">"Profile"</A> }.into_any()
+                        } else {
+                            view! { <A href="/onboarding">"Get started"</A> }.into_any()
+                        }}
                     </nav>
                 </div>
             </header>
             <main id="main" class="site-main" tabindex="-1">
+                <ProfileNotice />
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
                     <Route path=path!("/jobs") view=JobsPage />
                     <Route path=path!("/jobs/:slug") view=JobPage />
+                    <Route path=path!("/onboarding") view=OnboardingPage />
+                    <Route path=path!("/profile") view=ProfilePage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Ascend: jobs worth climbing for."</p>
             </footer>
+            <OnboardingDialog />
         </Router>
     }
 }
