@@ -174,9 +174,13 @@ pub fn ChipInput(
         let value = event_target_value(&event);
         // A pasted "Rust, Go, SQL" becomes three chips.
         let mut parts: Vec<&str> = value.split(',').collect();
-        let rest = parts.pop().unwrap_or_default().to_owned();
-        for part in parts {
-            add(part.to_owned());
+        let rest = parts.pop().unwrap_or_default().trim_start().to_owned();
+        if !parts.is_empty() {
+            for part in parts {
+                add(part.to_owned());
+            }
+            // The field shows only what follows the last comma, at once.
+            event_target::<web_sys::HtmlInputElement>(&event).set_value(&rest);
         }
         text.set(rest);
         dismissed.set(false);
