@@ -152,20 +152,18 @@ pub fn ChipInput(
             event.prevent_default();
             commit_text();
         }
-        "Backspace" => {
-            if text.with_untracked(String::is_empty) && !chips.with_untracked(Vec::is_empty) {
-                event.prevent_default();
-                remove(chips.with_untracked(Vec::len) - 1);
-            }
+        "Backspace"
+            if text.with_untracked(String::is_empty) && !chips.with_untracked(Vec::is_empty) =>
+        {
+            event.prevent_default();
+            remove(chips.with_untracked(Vec::len) - 1);
         }
-        "Escape" => {
-            if open() {
-                // Close the list only, not the dialog around it.
-                event.prevent_default();
-                event.stop_propagation();
-                dismissed.set(true);
-                active.set(None);
-            }
+        // Close the list only, not the dialog around it.
+        "Escape" if open() => {
+            event.prevent_default();
+            event.stop_propagation();
+            dismissed.set(true);
+            active.set(None);
         }
         _ => {}
     };
