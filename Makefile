@@ -12,7 +12,7 @@ export CARGO_TERM_COLOR ?= never
 FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
 	index.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs
 
-.PHONY: run test tools test-tools lint test-native test-browser test-e2e server-release server-debug screenshots sizes clean
+.PHONY: run test tools test-tools lint test-native test-browser test-e2e test-budget lighthouse server-release server-debug screenshots sizes bench clean
 
 ## Build and serve the site with demo data on an embedded SQLite database.
 run: tools dist/index.html server-release
@@ -21,7 +21,7 @@ run: tools dist/index.html server-release
 
 ## Every test level, then the lints.
 test: test-tools
-	@$(MAKE) --no-print-directory lint test-native test-browser test-e2e
+	@$(MAKE) --no-print-directory lint test-native test-browser test-e2e test-budget
 	@echo "==> All test levels passed"
 
 tools:
@@ -60,11 +60,21 @@ test-native:
 
 test-browser:
 	@echo "==> Browser component tests (wasm-bindgen-test, headless Chromium)"
-	cargo test -p ascend --target wasm32-unknown-unknown --test components
+	cargo test -p ascend --target wasm32-unknown-unknown --test components --test job_meta
 
 test-e2e: dist/index.html server-debug
 	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
 	scripts/e2e.sh target/debug/ascend-server
+
+## What a first visit to the showcase job transfers, against 250 KB brotli.
+test-budget: dist/index.html server-debug
+	@echo "==> Transfer budget of a job page"
+	scripts/with-server.sh target/debug/ascend-server node scripts/budget-transfer.mjs
+
+## Lighthouse (mobile) on the showcase job of a release server: scores against targets.
+lighthouse: tools dist/index.html server-release
+	@echo "==> Lighthouse on the showcase job"
+	scripts/lighthouse.sh target/release/ascend-server
 
 ## Screenshots of each page at 390 and 1280 px, light and dark, of a running server.
 screenshots:
@@ -73,6 +83,10 @@ screenshots:
 ## Sizes of the built front end, raw and compressed.
 sizes: dist/index.html
 	@scripts/sizes.sh dist
+
+## Throughput and latency of the API under load (wrk) beside nginx; prints figures.
+bench:
+	@scripts/bench.sh
 
 clean:
 	cargo clean

@@ -1,44 +1,11 @@
 #!/usr/bin/env bash
-# Runs the Playwright end-to-end tests against a real ascend-server that this
-# script starts on a free loopback port with a throw-away database.
+# Runs the Playwright end-to-end tests against a real ascend-server that
+# scripts/with-server.sh starts on a free loopback port with a throw-away
+# database.
 #   scripts/e2e.sh SERVER_BINARY [playwright args ...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 server=${1:?usage: scripts/e2e.sh SERVER_BINARY [playwright args]}
 shift
-[ -f dist/index.html ] || { echo "error: dist/ is not built: run 'trunk build --release'" >&2; exit 1; }
-
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-ASCEND_ADDR=127.0.0.1:0 \
-ASCEND_DATABASE_URL="sqlite://$work/e2e.db" \
-ASCEND_DIST=dist \
-RUST_LOG=warn \
-  "$server" >"$work/server.log" 2>&1 &
-pid=$!
-
-url=
-# Seeding the demo data on a fresh database takes a few seconds in a debug build.
-for _ in $(seq 1 1200); do
-  url=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" || true)
-  [ -n "$url" ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.1
-done
-if [ -z "$url" ]; then
-  echo "error: ascend-server did not start:" >&2
-  cat "$work/server.log" >&2
-  exit 1
-fi
-echo "==> End-to-end tests against $url"
-ASCEND_BASE_URL=$url npx playwright test "$@"
+exec scripts/with-server.sh "$server" npx playwright test "$@"

@@ -1,11 +1,13 @@
 //! Talking to Ascend's JSON API: one fetcher that aborts when its owner goes
 //! away (the user navigated elsewhere) or when the server takes too long.
 
+mod inline;
+
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use ascend_types::{CurrencyRates, ErrorResponse, JobDetail, JobList};
+use ascend_types::{CurrencyRates, ErrorResponse, JobDetail, JobList, SimilarJobs};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -112,8 +114,25 @@ pub async fn jobs_newest() -> Result<JobList, FetchError> {
     fetch_json("/api/jobs").await
 }
 
+/// One job: on the first load of its page, from the JSON the server
+/// inlined in the HTML (no second round trip); otherwise from the API.
 pub async fn job(slug: &str) -> Result<JobDetail, FetchError> {
+    if let Some(job) = inline::take_job(slug) {
+        return Ok(job);
+    }
     fetch_json(&format!("/api/jobs/{}", encode_path_segment(slug))).await
+}
+
+/// Up to `limit` (1 to 20) open jobs like the job `slug`, most similar first.
+pub async fn similar(slug: &str, limit: u8) -> Result<SimilarJobs, FetchError> {
+    fetch_json(&similar_path(slug, limit)).await
+}
+
+fn similar_path(slug: &str, limit: u8) -> String {
+    format!(
+        "/api/jobs/{}/similar?limit={limit}",
+        encode_path_segment(slug)
+    )
 }
 
 pub async fn currency_rates() -> Result<CurrencyRates, FetchError> {
@@ -164,6 +183,18 @@ mod tests {
         assert_eq!(encode_path_segment("../health"), "..%2Fhealth");
         assert_eq!(encode_path_segment("a b?c#d"), "a%20b%3Fc%23d");
         assert_eq!(encode_path_segment("é"), "%C3%A9");
+    }
+
+    #[test]
+    fn similar_jobs_path_encodes_the_slug() {
+        assert_eq!(
+            similar_path("backend-engineer-cadence", 12),
+            "/api/jobs/backend-engineer-cadence/similar?limit=12"
+        );
+        assert_eq!(
+            similar_path("a/b?c", 3),
+            "/api/jobs/a%2Fb%3Fc/similar?limit=3"
+        );
     }
 
     #[test]

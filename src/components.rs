@@ -3,7 +3,10 @@
 mod avatar;
 pub mod chip_input;
 mod error_view;
+pub mod job;
+mod job_card;
 mod job_list_item;
+mod job_meta;
 pub mod onboarding_dialog;
 mod onboarding_flow;
 mod posted_date;
@@ -13,7 +16,9 @@ mod profile_notice;
 pub use avatar::{Avatar, initials};
 pub use chip_input::{ChipInput, SuggestKind};
 pub use error_view::ErrorView;
+pub use job_card::{JobCard, JobCardSkeleton, card_tags, place_label};
 pub use job_list_item::{JobListItem, JobListItemSkeleton};
+pub use job_meta::JobMeta;
 pub use onboarding_dialog::{
     Onboarding, OnboardingDialog, open_onboarding, provide_onboarding, use_onboarding,
 };

@@ -8,10 +8,12 @@ use wasm_bindgen::JsCast;
 
 pub mod api;
 pub mod components;
+pub mod figures;
 pub mod format;
 pub mod matching;
 pub mod onboarding;
 pub mod pages;
+pub mod profile;
 pub mod profile_data;
 pub mod profile_store;
 
@@ -31,7 +33,10 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // The store reads first: it removes a damaged profile and says so.
     let profile = provide_profile_store();
+    let status = profile::provide_profile_status();
+    Effect::new(move |_| status.set(profile.exists()));
     provide_onboarding();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />

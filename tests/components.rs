@@ -4,12 +4,18 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use ascend::components::{ChipInput, ErrorView, JobListItem, OnboardingFlow, PostedDate};
+use ascend::components::job::{CompanyRatings, QaAccordion, SalaryWidget};
+use ascend::components::{ChipInput, ErrorView, JobCard, JobListItem, OnboardingFlow, PostedDate};
 use ascend::onboarding::{DRAFT_KEY, SavedFlow, Step};
+use ascend::profile::ProfileStatus;
 use ascend::profile_data::STORAGE_KEY;
 use ascend::profile_store::{provide_profile_store, read_local, remove_local};
-use ascend_types::{CompanyRef, EmploymentType, JobSummary, WorkModel};
+use ascend_types::{
+    Ceo, CompanyRef, EmploymentType, JobSummary, QuestionAnswer, Ratings, SalaryInfo, SalaryPeriod,
+    SalarySource, WorkModel,
+};
 use leptos::prelude::*;
+use leptos::task::tick;
 use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -112,8 +118,409 @@ fn posted_date_counts_from_the_readers_today() {
     assert_eq!(el.text_content().as_deref(), Some("Posted yesterday"));
 }
 
-async fn tick() {
-    leptos::task::tick().await;
+fn click(el: &web_sys::Element, selector: &str) {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+fn text(el: &web_sys::Element, selector: &str) -> String {
+    el.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn questions() -> Vec<QuestionAnswer> {
+    vec![
+        QuestionAnswer {
+            question: "Is the role remote?".into(),
+            answer: "Yes, anywhere in EMEA.".into(),
+        },
+        QuestionAnswer {
+            question: "How long is the process?".into(),
+            answer: "About three weeks.".into(),
+        },
+    ]
+}
+
+fn mount_accordion(status: ProfileStatus) -> web_sys::HtmlElement {
+    let el = host();
+    leptos::mount::mount_to(el.clone(), move || {
+        provide_context(status);
+        view! {
+            <QaAccordion heading="Frequently asked questions" id="faqs" items=questions() return_to="/jobs/a-job" />
+        }
+    })
+    .forget();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn accordion_buttons_toggle_their_regions() {
+    let el = mount_accordion(ProfileStatus::new(true));
+    let button = el
+        .query_selector("h3 > button#faqs-0-question")
+        .unwrap()
+        .expect("a button in a heading");
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        button.get_attribute("aria-controls").as_deref(),
+        Some("faqs-0-answer")
+    );
+    let panel = el
+        .query_selector("#faqs-0-answer")
+        .unwrap()
+        .expect("the panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("region"));
+    assert_eq!(
+        panel.get_attribute("aria-labelledby").as_deref(),
+        Some("faqs-0-question")
+    );
+    assert!(panel.has_attribute("hidden"));
+
+    click(&el, "#faqs-0-question");
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+    assert!(!panel.has_attribute("hidden"));
+    assert_eq!(text(&el, "#faqs-0-answer"), "Yes, anywhere in EMEA.");
+    // The other item stays closed.
+    assert!(
+        el.query_selector("#faqs-1-answer")
+            .unwrap()
+            .unwrap()
+            .has_attribute("hidden")
+    );
+
+    click(&el, "#faqs-0-question");
+    tick().await;
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(panel.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_gated_until_there_is_a_profile() {
+    let status = ProfileStatus::new(false);
+    let el = mount_accordion(status);
+    click(&el, "#faqs-1-question");
+    tick().await;
+    let panel = text(&el, "#faqs-1-answer");
+    assert!(
+        panel.contains("Join Ascend to see the full answer"),
+        "{panel}"
+    );
+    let all = el.inner_html();
+    assert!(
+        !all.contains("three weeks"),
+        "an answer leaked into the page: {all}"
+    );
+    assert!(
+        !all.contains("anywhere in EMEA"),
+        "an answer leaked into the page: {all}"
+    );
+    let join = el
+        .query_selector("#faqs-1-answer a")
+        .unwrap()
+        .expect("a join link");
+    assert_eq!(
+        join.get_attribute("href").as_deref(),
+        Some("/onboarding?next=/jobs/a-job")
+    );
+
+    // A profile arriving (from another tab, say) opens the gate in place.
+    status.set(true);
+    tick().await;
+    assert_eq!(text(&el, "#faqs-1-answer"), "About three weeks.");
+    assert!(el.query_selector("#faqs-1-answer a").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn an_empty_accordion_is_left_out() {
+    let el = host();
+    leptos::mount::mount_to(el.clone(), move || {
+        provide_context(ProfileStatus::new(true));
+        view! { <QaAccordion heading="Frequently asked questions" id="faqs" items=vec![] return_to="/jobs/a-job" /> }
+    })
+    .forget();
+    assert!(el.query_selector("section").unwrap().is_none());
+    assert_eq!(el.text_content().unwrap_or_default(), "");
+}
+
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_salary_switch_converts_the_figures() {
+    let salary = SalaryInfo {
+        source: SalarySource::Estimate,
+        min: 62_400,
+        max: 124_800,
+        median: 104_000,
+        currency: "USD".into(),
+        period: SalaryPeriod::Year,
+        sample_size: Some(23),
+    };
+    let el = host();
+    leptos::mount::mount_to(el.clone(), move || {
+        view! { <SalaryWidget company_name="Cadence" salary=Some(salary.clone()) /> }
+    })
+    .forget();
+    assert_eq!(
+        text(&el, ".salary__source"),
+        "Ascend estimate from 23 similar jobs"
+    );
+    for period in ["year", "month", "hour"] {
+        let radio = el
+            .query_selector(&format!(
+                "input[type=radio][name=salary-period][value={period}]"
+            ))
+            .unwrap();
+        assert!(radio.is_some(), "no {period} option");
+    }
+    let year = el.query_selector("#salary-period-year").unwrap().unwrap();
+    assert!(year.matches(":checked").unwrap());
+    assert!(text(&el, ".salary__headline").ends_with("/ year"));
+    assert_eq!(digits(&text(&el, ".salary__amount")), "104000");
+    assert_eq!(digits(&text(&el, ".salary__min")), "62400");
+    assert_eq!(digits(&text(&el, ".salary__max")), "124800");
+
+    click(&el, "label[for=salary-period-hour]");
+    tick().await;
+    assert!(text(&el, ".salary__headline").ends_with("/ hour"));
+    // 104,000 a year over 2,080 hours, with cents.
+    assert_eq!(digits(&text(&el, ".salary__amount")), "5000");
+    assert_eq!(digits(&text(&el, ".salary__min")), "3000");
+    assert_eq!(digits(&text(&el, ".salary__max")), "6000");
+    assert!(!year.matches(":checked").unwrap());
+
+    click(&el, "label[for=salary-period-month]");
+    tick().await;
+    assert!(text(&el, ".salary__headline").ends_with("/ month"));
+    assert_eq!(digits(&text(&el, ".salary__amount")), "8667");
+    assert_eq!(digits(&text(&el, ".salary__min")), "5200");
+
+    // The median is two thirds of the way from min to max (50 between 30
+    // and 60 an hour), whatever the period.
+    let style = el
+        .query_selector(".salary__marker")
+        .unwrap()
+        .unwrap()
+        .get_attribute("style")
+        .unwrap_or_default();
+    let percent: f64 = style
+        .split(':')
+        .nth(1)
+        .and_then(|value| {
+            value
+                .trim()
+                .trim_end_matches(';')
+                .trim_end_matches('%')
+                .parse()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no position in {style:?}"));
+    assert!((percent - 200.0 / 3.0).abs() < 0.1, "marker at {percent}%");
+}
+
+#[wasm_bindgen_test]
+fn no_salary_says_why() {
+    let el = host();
+    leptos::mount::mount_to(el.clone(), move || {
+        view! { <SalaryWidget company_name="Northwind Robotics" salary=None /> }
+    })
+    .forget();
+    let shown = el.text_content().unwrap_or_default();
+    assert!(shown.contains("No salary to show"), "{shown}");
+    assert!(
+        shown.contains("Northwind Robotics has not published a salary"),
+        "{shown}"
+    );
+    assert!(el.query_selector("input[type=radio]").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+fn ratings_speak_one_sentence_each() {
+    let ratings = Ratings {
+        overall: Some(4.0),
+        review_count: 48,
+        diversity_inclusion: None,
+        diversity_inclusion_count: 3,
+        ceo_approval_percent: Some(82),
+    };
+    let ceo = Ceo {
+        name: "Ingrid Halvorsen".into(),
+        photo_url: None,
+    };
+    let el = host();
+    leptos::mount::mount_to(el.clone(), move || {
+        view! { <CompanyRatings company_name="Cadence" ratings=ratings.clone() ceo=Some(ceo.clone()) /> }
+    })
+    .forget();
+    assert_eq!(
+        text(&el, ".visually-hidden"),
+        "Rated 4.0 out of 5 from 48 reviews"
+    );
+    let stars = el.query_selector(".stars").unwrap().unwrap();
+    assert_eq!(stars.get_attribute("aria-hidden").as_deref(), Some("true"));
+    let fill = |n: usize| {
+        el.query_selector(&format!(".star:nth-child({n})"))
+            .unwrap()
+            .unwrap()
+            .get_attribute("style")
+            .unwrap_or_default()
+    };
+    assert_eq!(fill(4), "--fill: 100%");
+    assert_eq!(fill(5), "--fill: 0%");
+    let shown = el.text_content().unwrap_or_default();
+    assert!(shown.contains("No rating"), "{shown}");
+    assert!(
+        shown.contains("Only 3 reviewers rated diversity and inclusion"),
+        "{shown}"
+    );
+    assert!(shown.contains("Ingrid Halvorsen"), "{shown}");
+    assert!(
+        shown.contains("82% of reviewers approve of the CEO"),
+        "{shown}"
+    );
+    assert_eq!(text(&el, ".avatar--round"), "IH");
+}
+
+fn job_card(
+    work_model: WorkModel,
+    location: &str,
+    values: &[&str],
+    perks: &[&str],
+) -> ascend_types::JobCard {
+    ascend_types::JobCard {
+        slug: "platform-engineer-northwind".into(),
+        title: "Platform Engineer".into(),
+        company: CompanyRef {
+            slug: "northwind".into(),
+            name: "Northwind Robotics".into(),
+        },
+        company_logo_url: None,
+        location: location.into(),
+        work_model,
+        employment_type: EmploymentType::FullTime,
+        posted_on: "2026-01-05".into(),
+        culture_values: values.iter().map(|v| (*v).to_owned()).collect(),
+        perks: perks.iter().map(|p| (*p).to_owned()).collect(),
+    }
+}
+
+fn mount_card(job: ascend_types::JobCard) -> web_sys::HtmlElement {
+    let el = host();
+    let mounted = leptos::mount::mount_to(el.clone(), move || {
+        // No router around it, as in the embeddable widget.
+        view! { <JobCard job=job.clone() /> }
+    });
+    mounted.forget();
+    el
+}
+
+fn texts(el: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    let nodes = el.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn job_card_shows_three_tags_then_counts_the_rest() {
+    let el = mount_card(job_card(
+        WorkModel::Hybrid,
+        "Berlin, Germany",
+        &["Candid", "Curious", "Kind"],
+        &["Snacks", "Dental insurance", "Gym", "Pension", "Bike lease"],
+    ));
+
+    let list = el
+        .query_selector("ul[aria-label='Culture and perks']")
+        .unwrap()
+        .expect("a labelled tag list");
+    assert_eq!(list.children().length(), 4, "three tags and the count");
+    assert_eq!(
+        texts(&el, ".job-card__tag:not(.job-card__tag--more)"),
+        ["Candid", "Curious", "Snacks"]
+    );
+    let more = el
+        .query_selector(".job-card__tag--more")
+        .unwrap()
+        .expect("a +N chip");
+    // Seen as "+5", heard as "and 5 more".
+    let seen = more.query_selector("[aria-hidden=true]").unwrap().unwrap();
+    assert_eq!(seen.text_content().as_deref(), Some("+5"));
+    assert_eq!(
+        texts(&el, ".job-card__tag--more .job-card__sr"),
+        ["and 5 more"]
+    );
+    assert!(
+        el.text_content()
+            .unwrap()
+            .contains("Hybrid · Berlin, Germany")
+    );
+}
+
+#[wasm_bindgen_test]
+fn job_card_for_a_remote_job_says_remote_with_the_region() {
+    let el = mount_card(job_card(WorkModel::Remote, "EMEA", &["Kind"], &["Snacks"]));
+
+    assert_eq!(texts(&el, ".job-card__place"), ["Remote · EMEA"]);
+    assert_eq!(texts(&el, ".job-card__tag"), ["Kind", "Snacks"]);
+    assert!(
+        el.query_selector(".job-card__tag--more").unwrap().is_none(),
+        "no count when every tag is shown"
+    );
+
+    let el = mount_card(job_card(WorkModel::Remote, "Remote in EMEA", &[], &[]));
+    assert_eq!(texts(&el, ".job-card__place"), ["Remote in EMEA"]);
+    assert!(
+        el.query_selector("ul").unwrap().is_none(),
+        "no empty tag list"
+    );
+}
+
+#[wasm_bindgen_test]
+fn job_card_is_one_link_named_by_its_title() {
+    let el = mount_card(job_card(
+        WorkModel::OnSite,
+        "Lisbon, Portugal",
+        &[],
+        &["Snacks"],
+    ));
+
+    let links = el.query_selector_all("a, button").unwrap();
+    assert_eq!(links.length(), 1, "one interactive element per card");
+    let link = el.query_selector("h3 a").unwrap().expect("the title links");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("/jobs/platform-engineer-northwind")
+    );
+    assert_eq!(link.text_content().as_deref(), Some("Platform Engineer"));
+    let text = el.text_content().unwrap();
+    for expected in ["Northwind Robotics", "Lisbon, Portugal"] {
+        assert!(text.contains(expected), "{expected} missing from {text}");
+    }
+    let logo = el.query_selector(".avatar").unwrap().expect("a logo");
+    assert_eq!(logo.text_content().as_deref(), Some("NR"));
+    let time = el.query_selector("time").unwrap().expect("a posted date");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2026-01-05")
+    );
 }
 
 fn find<T: JsCast>(root: &web_sys::Element, selector: &str) -> T {
@@ -141,7 +548,7 @@ fn type_text(input: &web_sys::HtmlInputElement, text: &str) {
     input.dispatch_event(&event).unwrap();
 }
 
-fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+fn all_text(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let nodes = root.query_selector_all(selector).unwrap();
     (0..nodes.length())
         .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default())
@@ -196,7 +603,7 @@ async fn chip_input_adds_and_removes_chips_by_keyboard() {
     tick().await;
     assert_eq!(chips.get_untracked(), ["Rust", "Go", "SQL", "Docker"]);
     assert_eq!(
-        texts(&el, ".chip__text"),
+        all_text(&el, ".chip__text"),
         ["Rust", "Go", "SQL", "Docker"],
         "the chips shown follow the list"
     );
@@ -234,7 +641,10 @@ async fn chip_input_suggestions_are_a_listbox_driven_by_the_arrows() {
         input.get_attribute("aria-expanded").as_deref(),
         Some("true")
     );
-    assert_eq!(texts(&el, "[role=option]"), ["Kafka", "Kotlin", "Jenkins"]);
+    assert_eq!(
+        all_text(&el, "[role=option]"),
+        ["Kafka", "Kotlin", "Jenkins"]
+    );
 
     press(&input, "ArrowDown");
     press(&input, "ArrowDown");
@@ -264,7 +674,7 @@ async fn chip_input_suggestions_are_a_listbox_driven_by_the_arrows() {
 
     type_text(&input, "ka");
     tick().await;
-    assert_eq!(texts(&el, "[role=option]"), ["Kafka"]);
+    assert_eq!(all_text(&el, "[role=option]"), ["Kafka"]);
     press(&input, "Escape");
     tick().await;
     assert!(listbox.hidden());

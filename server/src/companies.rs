@@ -2,7 +2,8 @@
 //! rating aggregates, which the job page embeds too.
 
 use ascend_types::{
-    BenefitGroup, Ceo, CompanyJobs, CompanyProfile, CompanyRef, MIN_DEI_RATINGS, Ratings,
+    BenefitGroup, Ceo, CompanyJobs, CompanyProfile, CompanyRef, ErrorResponse, MIN_DEI_RATINGS,
+    Ratings,
 };
 use axum::extract::{Path, RawQuery, State};
 use axum::routing::get;
@@ -143,7 +144,19 @@ async fn find(conn: &mut SqliteConnection, slug: &str) -> Result<CompanyRow, App
         .ok_or_else(|| AppError::NotFound(format!("There is no company at '{slug}'.")))
 }
 
-async fn companies_show(
+/// A company's profile with its rating aggregates.
+#[utoipa::path(
+    get,
+    path = "/api/companies/{slug}",
+    tag = "companies",
+    params(("slug" = String, Path, description = "The company's slug.")),
+    responses(
+        (status = 200, description = "The company.", body = CompanyProfile),
+        (status = 404, description = "No company has this slug.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn companies_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Json<CompanyProfile>, AppError> {
@@ -152,7 +165,24 @@ async fn companies_show(
     Ok(Json(profile(&mut conn, row, &state.today()).await?))
 }
 
-async fn companies_jobs(
+/// A company's open jobs, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/companies/{slug}/jobs",
+    tag = "companies",
+    params(
+        ("slug" = String, Path, description = "The company's slug."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 50,
+            description = "How many jobs to return, 20 when absent."),
+    ),
+    responses(
+        (status = 200, description = "The company's open jobs.", body = CompanyJobs),
+        (status = 400, description = "A parameter is out of range or malformed.", body = ErrorResponse),
+        (status = 404, description = "No company has this slug.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn companies_jobs(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,

@@ -2,15 +2,17 @@
 //! shows.
 
 use ascend_types::{
-    CompanyRef, EmploymentType, JobDetail, JobList, JobSummary, Pager, QuestionAnswer, Salary,
-    SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
+    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobList, JobSummary, Pager,
+    QuestionAnswer, Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
 };
 use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
 use axum::routing::get;
 use axum::{Json, Router};
 use sqlx::{FromRow, SqliteConnection};
 
 use crate::AppState;
+use crate::cache::{json_bytes, json_response};
 use crate::companies::{parse_list, profile_by_id};
 use crate::error::AppError;
 use crate::params::Params;
@@ -157,19 +159,56 @@ impl DetailRow {
     }
 }
 
-async fn jobs_show(
+/// One job with everything its page shows: the company profile, the salary
+/// (the employer's or an estimate) and its place among the company's jobs.
+#[utoipa::path(
+    get,
+    path = "/api/jobs/{slug}",
+    tag = "jobs",
+    params(("slug" = String, Path, description = "The job's slug, as in its page's address.")),
+    responses(
+        (status = 200, description = "The job.", body = JobDetail),
+        (status = 404, description = "No job has this slug.", body = ErrorResponse),
+        (status = 410, description = "The job is closed.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn jobs_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> Result<Json<JobDetail>, AppError> {
+) -> Result<Response, AppError> {
     let today = state.today();
-    let mut conn = state.pool.acquire().await?;
+    let version = state.versions.current(&state.pool).await?;
+    let body = state
+        .responses
+        .get_or_make(version, &today, &format!("job:{slug}"), || async {
+            json_bytes(&load_detail(&state.pool, &slug, &today).await?)
+        })
+        .await?;
+    Ok(json_response(body))
+}
+
+/// One open job with everything its page shows: 404 for an unknown slug,
+/// 410 for a closed job. The server-rendered page uses it.
+pub async fn job_detail(state: &AppState, slug: &str) -> Result<JobDetail, AppError> {
+    load_detail(&state.pool, slug, &state.today()).await
+}
+
+/// [`job_detail`] for a given day, without the state.
+pub async fn load_detail(
+    pool: &sqlx::SqlitePool,
+    slug: &str,
+    today: &str,
+) -> Result<JobDetail, AppError> {
+    let today = today.to_owned();
+    let mut conn = pool.acquire().await?;
     let row: DetailRow = sqlx::query_as(
         "SELECT id, company_id, slug, title, title_family, region, department, seniority, employment_type, \
          work_model, location, locations, remote_regions, description_html, skills, summary, posted_on, \
          valid_through, apply_url, salary_min, salary_max, salary_currency, salary_period, faqs, \
          interview_questions FROM jobs WHERE slug = $1",
     )
-    .bind(&slug)
+    .bind(slug)
     .fetch_optional(&mut *conn)
     .await?
     .ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
@@ -224,7 +263,7 @@ async fn jobs_show(
     let company = profile_by_id(&mut conn, row.company_id, &today).await?;
     let pager = pager(&mut conn, &row, &today).await?;
 
-    Ok(Json(JobDetail {
+    Ok(JobDetail {
         work_model: enum_column(&row.work_model, WorkModel::parse, "work model", &row.slug)?,
         employment_type: enum_column(
             &row.employment_type,
@@ -250,7 +289,7 @@ async fn jobs_show(
         posted_on: row.posted_on,
         valid_through: row.valid_through,
         apply_url: row.apply_url,
-    }))
+    })
 }
 
 /// This job's place among its company's open jobs, newest first, with its

@@ -3,8 +3,8 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use ascend_types::Health;
 use ascend_types::date::{format_iso_date, today_utc};
+use ascend_types::{ErrorResponse, Health};
 use axum::extract::State;
 use axum::http::Uri;
 use axum::routing::{any, get};
@@ -13,6 +13,7 @@ use sqlx::SqlitePool;
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+pub mod cache;
 pub mod companies;
 pub mod db;
 pub mod demo;
@@ -22,6 +23,7 @@ pub mod import;
 pub mod jobs;
 pub mod json;
 pub mod model;
+pub mod openapi;
 pub mod params;
 pub mod rate_limit;
 pub mod rates;
@@ -68,6 +70,10 @@ pub struct Config {
     /// Requests that change data (POST, ...) one IP address may send per minute.
     #[arg(long, env = "ASCEND_WRITE_LIMIT", default_value_t = 20)]
     pub write_limit: u32,
+    /// The site's public origin (`https://ascend.example`) for canonical
+    /// URLs; without it they come from the request's Host header.
+    #[arg(long, env = "ASCEND_PUBLIC_URL", value_parser = web::parse_public_url)]
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone)]
@@ -77,8 +83,14 @@ pub struct AppState {
     pub fixed_today: Option<i64>,
     /// Writes one IP address may send per minute.
     pub write_limit: u32,
+    /// The site's public origin, checked by [`web::parse_public_url`].
+    pub public_url: Option<String>,
     /// The similar-jobs index, shared by every request.
     pub similar: std::sync::Arc<similar::IndexCache>,
+    /// The data version, read at most once per interval.
+    pub versions: std::sync::Arc<cache::DataVersion>,
+    /// Job pages and similar-jobs lists for the current data version.
+    pub responses: std::sync::Arc<cache::ResponseCache>,
 }
 
 impl AppState {
@@ -87,7 +99,11 @@ impl AppState {
             pool,
             fixed_today: None,
             write_limit: 20,
+            public_url: None,
             similar: Default::default(),
+            // Every request sees writes at once; the server sets an interval.
+            versions: std::sync::Arc::new(cache::DataVersion::new(std::time::Duration::ZERO)),
+            responses: Default::default(),
         }
     }
 
@@ -109,6 +125,7 @@ pub fn api(state: AppState) -> Router {
     let limit = rate_limit::WriteLimit::new(state.write_limit, std::time::Duration::from_secs(60));
     Router::new()
         .route("/health", get(health_show))
+        .route("/openapi.json", get(openapi::openapi_show))
         .merge(jobs::router())
         .merge(similar::router())
         .merge(companies::router())
@@ -129,13 +146,23 @@ pub fn api(state: AppState) -> Router {
 /// The whole application: the API and the front end beside it.
 pub fn app(state: AppState, dist: &std::path::Path) -> Router {
     Router::new()
-        .nest("/api", api(state))
+        .nest("/api", api(state.clone()))
         // `nest` leaves the bare prefix with a slash to the front end.
         .route("/api/", any(api_not_found))
-        .merge(web::router(dist))
+        .merge(web::router(state, dist))
         .layer(TraceLayer::new_for_http())
 }
 
+/// Whether the server and its database answer, with the number of open jobs.
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    tag = "meta",
+    responses(
+        (status = 200, description = "The server is up.", body = Health),
+        (status = 500, description = "The database did not answer.", body = ErrorResponse),
+    )
+)]
 async fn health_show(State(state): State<AppState>) -> Result<Json<Health>, AppError> {
     let open_jobs: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM jobs WHERE valid_through IS NULL OR valid_through >= $1",

@@ -130,11 +130,19 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
 
     let mut state = AppState::new(pool);
     state.write_limit = config.write_limit;
+    state.versions = std::sync::Arc::new(ascend_server::cache::DataVersion::default());
+    state.public_url = config.public_url;
     // Build the similar-jobs index now rather than in the first request.
     let warm = state.clone();
     tokio::spawn(async move {
         let started = std::time::Instant::now();
-        match warm.similar.get(&warm.pool).await {
+        match async {
+            warm.similar
+                .get(&warm.pool, warm.versions.current(&warm.pool).await?)
+                .await
+        }
+        .await
+        {
             Ok(_) => tracing::info!(elapsed = ?started.elapsed(), "similar-jobs index built"),
             Err(error) => tracing::warn!(?error, "could not build the similar-jobs index"),
         }

@@ -2,7 +2,7 @@
 //! published so that the visitor's device converts salaries the same way
 //! when it computes a match score.
 
-use ascend_types::CurrencyRates;
+use ascend_types::{CurrencyRates, ErrorResponse};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::IntoResponse;
@@ -16,7 +16,19 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/currency-rates", get(rates_show))
 }
 
-async fn rates_show(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+/// The exchange rates salary estimates convert with, against the US dollar.
+#[utoipa::path(
+    get,
+    path = "/api/currency-rates",
+    tag = "salaries",
+    responses(
+        (status = 200, description = "The rates; cacheable for a day.", body = CurrencyRates),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn rates_show(
+    State(state): State<AppState>,
+) -> Result<impl IntoResponse, AppError> {
     let rows: Vec<(String, f64)> =
         sqlx::query_as("SELECT currency, units_per_usd FROM currency_rates ORDER BY currency")
             .fetch_all(&state.pool)

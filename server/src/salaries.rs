@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use ascend_types::{MIN_ESTIMATE_SAMPLE, SalaryEstimate, SalaryPeriod, Seniority};
+use ascend_types::{ErrorResponse, MIN_ESTIMATE_SAMPLE, SalaryEstimate, SalaryPeriod, Seniority};
 use axum::extract::{RawQuery, State};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -151,7 +151,30 @@ fn most_common_currency(sample: &[(i64, i64, String, String)]) -> String {
         .unwrap_or_else(|| "USD".into())
 }
 
-async fn salaries_estimate(
+/// Percentiles of comparable postings' salaries for a job title: the same
+/// seniority and region when enough postings share them, else wider.
+#[utoipa::path(
+    get,
+    path = "/api/salaries/estimate",
+    tag = "salaries",
+    params(
+        ("title" = String, Query, max_length = 200, description = "The job title to estimate for."),
+        ("seniority" = Option<Seniority>, Query, description = "Compare postings of this seniority first."),
+        ("location" = Option<String>, Query, max_length = 200,
+            description = "Where the job is, in words; compares postings of its region first."),
+        ("currency" = Option<String>, Query, pattern = "^[A-Za-z]{3}$",
+            description = "ISO 4217 code of the answer; the most common among the postings when absent."),
+        ("period" = Option<SalaryPeriod>, Query, description = "The period of the figures, `year` when absent."),
+    ),
+    responses(
+        (status = 200, description = "The estimate, or `null` when too few postings compare.",
+            body = Option<SalaryEstimate>),
+        (status = 400, description = "A parameter is missing or malformed, or the currency is unknown.",
+            body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn salaries_estimate(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Json<Option<SalaryEstimate>>, AppError> {

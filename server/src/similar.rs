@@ -17,14 +17,17 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use ascend_types::{
-    BenefitGroup, CompanyRef, EmploymentType, JobCard, Seniority, SimilarJobs, WorkModel,
+    BenefitGroup, CompanyRef, EmploymentType, ErrorResponse, JobCard, Seniority, SimilarJobs,
+    WorkModel,
 };
+use axum::Router;
 use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
 use sqlx::{FromRow, SqliteConnection};
 
 use crate::AppState;
+use crate::cache::{json_bytes, json_response};
 use crate::companies::parse_list;
 use crate::error::AppError;
 use crate::params::Params;
@@ -353,8 +356,7 @@ pub struct IndexCache {
 
 impl IndexCache {
     /// The index for the data as it is now.
-    pub async fn get(&self, pool: &sqlx::SqlitePool) -> Result<Arc<Index>, AppError> {
-        let version = data_version(pool).await?;
+    pub async fn get(&self, pool: &sqlx::SqlitePool, version: i64) -> Result<Arc<Index>, AppError> {
         if let Some(index) = self.fresh(version) {
             return Ok(index);
         }
@@ -385,19 +387,29 @@ impl IndexCache {
     }
 }
 
-async fn data_version(pool: &sqlx::SqlitePool) -> Result<i64, AppError> {
-    Ok(
-        sqlx::query_scalar("SELECT version FROM data_versions WHERE name = 'jobs'")
-            .fetch_one(pool)
-            .await?,
+/// Open jobs like this one, most similar first.
+#[utoipa::path(
+    get,
+    path = "/api/jobs/{slug}/similar",
+    tag = "jobs",
+    params(
+        ("slug" = String, Path, description = "The job's slug."),
+        ("limit" = Option<u32>, Query, minimum = 1, maximum = 20,
+            description = "How many jobs to return, 8 when absent."),
+    ),
+    responses(
+        (status = 200, description = "Similar open jobs, as cards.", body = SimilarJobs),
+        (status = 400, description = "A parameter is out of range or malformed.", body = ErrorResponse),
+        (status = 404, description = "No job has this slug.", body = ErrorResponse),
+        (status = 410, description = "The job is closed.", body = ErrorResponse),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
     )
-}
-
-async fn similar_list(
+)]
+pub(crate) async fn similar_list(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<SimilarJobs>, AppError> {
+) -> Result<Response, AppError> {
     let params = Params::parse(query.as_deref())?;
     let limit = params
         .number("limit", 1..=MAX_LIMIT, Some(DEFAULT_LIMIT))?
@@ -414,12 +426,20 @@ async fn similar_list(
             "The job '{slug}' is closed and no longer takes applications."
         )));
     }
-    let index = state.similar.get(&state.pool).await?;
-    let ids = index.similar(id, limit as usize, &today);
-    let mut conn = state.pool.acquire().await?;
-    Ok(Json(SimilarJobs {
-        jobs: cards(&mut conn, &ids).await?,
-    }))
+    let version = state.versions.current(&state.pool).await?;
+    let key = format!("similar:{id}:{limit}");
+    let body = state
+        .responses
+        .get_or_make(version, &today, &key, || async {
+            let index = state.similar.get(&state.pool, version).await?;
+            let ids = index.similar(id, limit as usize, &today);
+            let mut conn = state.pool.acquire().await?;
+            json_bytes(&SimilarJobs {
+                jobs: cards(&mut conn, &ids).await?,
+            })
+        })
+        .await?;
+    Ok(json_response(body))
 }
 
 #[derive(FromRow)]

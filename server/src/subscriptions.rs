@@ -1,6 +1,6 @@
 //! `POST /api/subscriptions`: newsletter sign-ups.
 
-use ascend_types::{CreateSubscription, SubscriptionAccepted};
+use ascend_types::{CreateSubscription, ErrorResponse, SubscriptionAccepted};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::post;
@@ -89,7 +89,27 @@ fn validate(body: &CreateSubscription) -> Result<(String, Vec<String>), AppError
 
 /// Stores the address once. A repeated sign-up answers exactly like the
 /// first, so the endpoint cannot tell anyone who is subscribed.
-async fn subscriptions_create(
+#[utoipa::path(
+    post,
+    path = "/api/subscriptions",
+    tag = "subscriptions",
+    request_body(content = CreateSubscription, content_type = "application/json",
+        description = "The address and, optionally, topics (short words such as `engineering`)."),
+    responses(
+        (status = 201, description = "Subscribed (or already was: the answer is the same).",
+            body = SubscriptionAccepted),
+        (status = 400, description = "The body is not valid JSON.", body = ErrorResponse),
+        (status = 413, description = "The body is larger than 16 KiB.", body = ErrorResponse),
+        (status = 415, description = "The body is not sent as `application/json`.", body = ErrorResponse),
+        (status = 422, description = "The address or a topic is invalid; `fields` lists each.",
+            body = ErrorResponse),
+        (status = 429, description = "Too many sign-ups from this address; see `Retry-After`.",
+            body = ErrorResponse,
+            headers(("Retry-After" = u64, description = "Seconds to wait before trying again."))),
+        (status = 500, description = "A failure on the server's side.", body = ErrorResponse),
+    )
+)]
+pub(crate) async fn subscriptions_create(
     State(state): State<AppState>,
     ApiJson(body): ApiJson<CreateSubscription>,
 ) -> Result<(StatusCode, Json<SubscriptionAccepted>), AppError> {

@@ -320,7 +320,8 @@ async fn api_compresses_when_asked() {
 #[tokio::test]
 async fn client_routes_get_the_app_shell_uncached() {
     let app = test_app().await;
-    for uri in ["/", "/jobs", "/jobs/anything", "/no/such/page"] {
+    // `/jobs/{slug}` has its own head and status: see tests/web.rs.
+    for uri in ["/", "/jobs", "/jobs/a/b", "/no/such/page"] {
         let reply = app.get(uri).await;
         assert_eq!(reply.status, StatusCode::OK, "{uri}");
         assert_eq!(reply.body, INDEX_HTML.as_bytes(), "{uri}");
@@ -750,4 +751,26 @@ async fn currency_rates_are_published_for_the_match_score() {
     let eur = rates.convert(100.0, "USD", "EUR").unwrap();
     assert!((eur - 100.0 * rates.rates["EUR"]).abs() < 1e-9);
     assert_eq!(rates.convert(1.0, "USD", "XYZ"), None);
+}
+
+#[tokio::test]
+async fn a_kept_job_page_follows_changes_to_the_data() {
+    let app = test_app().await;
+    let url = format!("/api/jobs/{}", demo::SHOWCASE_SLUG);
+    let first: JobDetail = app.get(&url).await.json();
+    let again: JobDetail = app.get(&url).await.json();
+    assert_eq!(first, again);
+    sqlx::query("UPDATE jobs SET title = 'Principal Backend Engineer' WHERE slug = $1")
+        .bind(demo::SHOWCASE_SLUG)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let changed: JobDetail = app.get(&url).await.json();
+    assert_eq!(changed.title, "Principal Backend Engineer");
+    sqlx::query("UPDATE jobs SET valid_through = '2026-11-01' WHERE slug = $1")
+        .bind(demo::SHOWCASE_SLUG)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(app.get(&url).await.status, StatusCode::GONE);
 }

@@ -5,7 +5,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
-use crate::components::{ErrorView, PostedDate};
+use crate::components::job::{CompanyRatings, QaAccordion, SalaryWidget, SimilarJobs};
+use crate::components::{ErrorView, JobMeta, PostedDate};
 use crate::pages::NotFoundPage;
 
 /// `/jobs/{slug}`: one job.
@@ -38,17 +39,22 @@ pub fn JobPage() -> impl IntoView {
 #[component]
 fn JobView(job: JobDetail) -> impl IntoView {
     view! {
+        <JobMeta job=job.clone() />
         <div class="job-page">
             <div class="job-page__main">
                 <JobHeader job=job.clone() />
                 // Main column parts, in page order: pager, summary, description,
                 // ratings, salary, FAQs, interview questions.
+                <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
+                <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() />
+                <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=format!("/jobs/{}", job.slug) />
+                <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to=format!("/jobs/{}", job.slug) />
             </div>
             <aside class="job-page__side" aria-label="About the company">
                 // Sidebar parts: company, newsletter.
             </aside>
             <div class="job-page__after">
-                // After both: similar jobs.
+                <SimilarJobs slug=job.slug.clone() />
             </div>
         </div>
     }
@@ -56,16 +62,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
 
 #[component]
 fn JobHeader(job: JobDetail) -> impl IntoView {
-    let description = format!(
-        "{} at {}: {}, {}.",
-        job.title,
-        job.company.name,
-        job.location,
-        job.employment_type.label().to_lowercase()
-    );
     view! {
-        <Title text=format!("{} at {}", job.title, job.company.name) />
-        <Meta name="description" content=description />
         <article class="job-header" aria-labelledby="job-title">
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <A href="/jobs">"Jobs"</A>

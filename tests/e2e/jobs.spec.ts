@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { withoutInlinedJob } from "./job-meta.pages";
 import { CLOSED_SLUG, JobPage, JobsListPage, SHOWCASE } from "./pages";
 
 test("the list links to a job, whose page shows it", async ({ page }) => {
@@ -37,6 +38,7 @@ test("a failing API shows the error view, and Retry recovers", async ({ page }) 
         })
       : route.continue(),
   );
+  await withoutInlinedJob(page, SHOWCASE.slug);
   const job = new JobPage(page);
   await job.open(SHOWCASE.slug);
   await expect(job.errorView).toContainText("Ascend is resting. Try again soon.");
@@ -63,6 +65,7 @@ test("the skeleton holds the job header's place while it loads", async ({ page }
     await held;
     await route.continue();
   });
+  await withoutInlinedJob(page, SHOWCASE.slug);
   const job = new JobPage(page);
   await job.open(SHOWCASE.slug);
   await expect(job.skeleton).toBeVisible();

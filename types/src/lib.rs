@@ -1,13 +1,17 @@
 //! Request and response types shared by `ascend-server` and the `ascend` app.
 //!
 //! This crate depends on serde alone so that both the native server and the
-//! wasm front end compile it.
+//! wasm front end compile it. The `openapi` feature, which only the server
+//! enables, adds utoipa's schemas for the OpenAPI document.
 
 use serde::{Deserialize, Serialize};
 
 pub mod date;
+pub mod jsonld;
+pub mod meta;
 
 /// The company a job belongs to, as much as a list or a job page needs.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyRef {
     pub slug: String,
@@ -15,6 +19,7 @@ pub struct CompanyRef {
 }
 
 /// How the work is done.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WorkModel {
@@ -48,6 +53,7 @@ impl WorkModel {
 }
 
 /// The contract a job offers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EmploymentType {
@@ -95,6 +101,7 @@ impl EmploymentType {
 }
 
 /// How senior a role is, from intern to executive.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Seniority {
@@ -152,6 +159,7 @@ impl Seniority {
 }
 
 /// The period a salary amount is paid for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SalaryPeriod {
@@ -199,6 +207,7 @@ impl SalaryPeriod {
 }
 
 /// A pay range in whole units of an ISO 4217 currency.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Salary {
     pub min: i64,
@@ -209,6 +218,7 @@ pub struct Salary {
 }
 
 /// A question with its answer (FAQs, interview questions).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuestionAnswer {
     pub question: String,
@@ -216,6 +226,7 @@ pub struct QuestionAnswer {
 }
 
 /// Benefits and perks of one kind ("health", "leave", "money", ...).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BenefitGroup {
     pub kind: String,
@@ -223,6 +234,7 @@ pub struct BenefitGroup {
 }
 
 /// One job in a list.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobSummary {
     pub slug: String,
@@ -237,12 +249,14 @@ pub struct JobSummary {
 }
 
 /// A page of jobs, newest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobList {
     pub jobs: Vec<JobSummary>,
 }
 
 /// A company's ratings, computed from its reviews.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ratings {
     /// Mean stars to one decimal; `None` without reviews.
@@ -259,6 +273,7 @@ pub struct Ratings {
 /// A diversity-and-inclusion rating needs at least this many ratings.
 pub const MIN_DEI_RATINGS: i64 = 10;
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Ceo {
     pub name: String,
@@ -266,6 +281,7 @@ pub struct Ceo {
 }
 
 /// Everything the company sidebar and the company page show.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CompanyProfile {
     pub slug: String,
@@ -287,6 +303,7 @@ pub struct CompanyProfile {
 }
 
 /// Whose figures a salary block shows.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SalarySource {
@@ -297,6 +314,7 @@ pub enum SalarySource {
 }
 
 /// The salary widget's data: the employer's range, or our estimate.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryInfo {
     pub source: SalarySource,
@@ -311,6 +329,7 @@ pub struct SalaryInfo {
 }
 
 /// Where a job stands among its company's open jobs ("job 1 of 2").
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pager {
     /// 1-based.
@@ -321,6 +340,7 @@ pub struct Pager {
 }
 
 /// Everything the job page shows, in one response.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JobDetail {
     pub slug: String,
@@ -353,6 +373,7 @@ pub struct JobDetail {
 
 /// A job as a card in a carousel: a summary with the company's logo and a
 /// few things that set the company apart.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JobCard {
     pub slug: String,
@@ -372,12 +393,14 @@ pub struct JobCard {
 }
 
 /// `GET /api/jobs/{slug}/similar`: most similar first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SimilarJobs {
     pub jobs: Vec<JobCard>,
 }
 
 /// `GET /api/companies/{slug}/jobs`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CompanyJobs {
     pub company: CompanyRef,
@@ -387,6 +410,7 @@ pub struct CompanyJobs {
 /// `GET /api/salaries/estimate`: percentiles of comparable postings' yearly
 /// midpoints, converted to `currency`. The body is `null` when fewer than
 /// [`MIN_ESTIMATE_SAMPLE`] postings compare.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SalaryEstimate {
     pub currency: String,
@@ -406,6 +430,7 @@ pub const MIN_ESTIMATE_SAMPLE: i64 = 5;
 
 /// `GET /api/currency-rates`: how many units of each currency one unit of
 /// `base` buys. The match score converts salaries with these.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CurrencyRates {
     /// ISO 4217 code of the currency the rates are against (`USD`).
@@ -424,6 +449,7 @@ impl CurrencyRates {
 }
 
 /// `POST /api/subscriptions`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateSubscription {
     pub email: String,
@@ -432,6 +458,7 @@ pub struct CreateSubscription {
 }
 
 /// The answer to a sign-up: the same whether or not the address was known.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubscriptionAccepted {
     pub email: String,
@@ -439,6 +466,7 @@ pub struct SubscriptionAccepted {
 }
 
 /// `GET /api/health`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     pub status: String,
@@ -447,11 +475,13 @@ pub struct Health {
 }
 
 /// The body of every error response: `{"error": {...}}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorResponse {
     pub error: ErrorBody,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     /// Stable, machine-readable: `not_found`, `invalid_parameter`, ...
@@ -466,6 +496,7 @@ pub struct ErrorBody {
     pub fields: Vec<FieldError>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,

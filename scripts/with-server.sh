@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Starts ascend-server on a free loopback port with a throw-away database
+# (seeded with the demo data), runs a command with ASCEND_BASE_URL set to
+# the server's address, then stops the server.
+#   scripts/with-server.sh SERVER_BINARY COMMAND [ARGS ...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+server=${1:?usage: scripts/with-server.sh SERVER_BINARY COMMAND [ARGS ...]}
+shift
+[ $# -gt 0 ] || { echo "usage: scripts/with-server.sh SERVER_BINARY COMMAND [ARGS ...]" >&2; exit 2; }
+[ -f dist/index.html ] || { echo "error: dist/ is not built: run 'trunk build --release'" >&2; exit 1; }
+
+work=$(mktemp -d)
+pid=
+cleanup() {
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+ASCEND_ADDR=127.0.0.1:0 \
+ASCEND_DATABASE_URL="sqlite://$work/ascend.db" \
+ASCEND_DIST=dist \
+RUST_LOG=warn \
+  "$server" >"$work/server.log" 2>&1 &
+pid=$!
+
+url=
+# Seeding the demo data on a fresh database takes a few seconds in a debug build.
+for _ in $(seq 1 1200); do
+  url=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" 2>/dev/null || true)
+  [ -n "$url" ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  echo "error: ascend-server did not start:" >&2
+  cat "$work/server.log" >&2
+  exit 1
+fi
+echo "==> $1 against $url"
+ASCEND_BASE_URL=$url "$@"

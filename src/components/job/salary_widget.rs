@@ -1,0 +1,142 @@
+use ascend_types::{MIN_ESTIMATE_SAMPLE, SalaryInfo};
+use leptos::prelude::*;
+
+use crate::figures::{
+    HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fraction_digits, initial_period,
+    is_currency_code, median_label, period_option, period_unit, source_label, thousands,
+};
+
+/// The job's pay: the headline median, a bar from minimum to maximum with the
+/// median marked, where the figures come from, and a switch between yearly,
+/// monthly and hourly amounts. Without figures it says why there are none.
+#[component]
+pub fn SalaryWidget(
+    #[prop(into)] company_name: String,
+    #[prop(optional_no_strip)] salary: Option<SalaryInfo>,
+) -> impl IntoView {
+    let body = match salary {
+        Some(info) => view! { <SalaryFiguresView info /> }.into_any(),
+        None => view! {
+            <div class="salary__empty">
+                <p class="salary__empty-title">"No salary to show"</p>
+                <p>
+                    {format!("{company_name} has not published a salary for this job, and Ascend has found fewer than {MIN_ESTIMATE_SAMPLE} similar jobs with pay, too few for an honest estimate.")}
+                </p>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="salary" aria-labelledby="salary-heading">
+            <h2 id="salary-heading" class="salary__heading">"Salary"</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
+    let (period, set_period) = signal(initial_period(info.period));
+    let currency = info.currency.clone();
+    let info = StoredValue::new(info);
+    let figures = Memo::new(move |_| info.with_value(|info| SalaryFigures::of(info, period.get())));
+    let money = move |amount: f64| format_money(amount, &currency, fraction_digits(period.get()));
+    let money_min = money.clone();
+    let money_max = money.clone();
+    let source = info.with_value(|info| info.source);
+
+    let options = SWITCH_PERIODS
+        .into_iter()
+        .map(|option| {
+            let id = format!("salary-period-{}", option.as_str());
+            view! {
+                <input
+                    class="period-switch__input"
+                    type="radio"
+                    name="salary-period"
+                    id=id.clone()
+                    value=option.as_str()
+                    prop:checked=move || period.get() == option
+                    on:change=move |_| set_period.set(option)
+                />
+                <label class="period-switch__label" for=id>{period_option(option)}</label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <p class="salary__source">{info.with_value(source_label)}</p>
+        <fieldset class="period-switch">
+            <legend class="visually-hidden">"Show pay per"</legend>
+            {options}
+        </fieldset>
+        <div class="salary__figures" aria-live="polite">
+            <p class="salary__headline">
+                <span class="salary__amount">{move || money(figures.get().median)}</span>
+                <span class="salary__unit">{move || format!(" / {}", period_unit(period.get()))}</span>
+            </p>
+            <p class="salary__median-label">{median_label(source)}</p>
+            <div class="salary__bar" aria-hidden="true">
+                <span
+                    class="salary__marker"
+                    style:inset-inline-start=move || format!("{}%", figures.get().median_position())
+                ></span>
+            </div>
+            <dl class="salary__range">
+                <div class="salary__end">
+                    <dt>"Minimum"</dt>
+                    <dd class="salary__min">{move || money_min(figures.get().min)}</dd>
+                </div>
+                <div class="salary__end salary__end--max">
+                    <dt>"Maximum"</dt>
+                    <dd class="salary__max">{move || money_max(figures.get().max)}</dd>
+                </div>
+            </dl>
+        </div>
+        <p class="salary__assumption">
+            {format!(
+                "Monthly amounts are a twelfth of the yearly ones; hourly amounts assume {HOURS_PER_WEEK} hours a week for {WEEKS_PER_YEAR} weeks ({} hours a year).",
+                thousands(HOURS_PER_WEEK * WEEKS_PER_YEAR)
+            )}
+        </p>
+        <details class="salary__about">
+            <summary>"Where these figures come from"</summary>
+            <p>
+                <strong>"Employer's range"</strong>
+                ": the employer published this pay range with the job. The headline is its midpoint."
+            </p>
+            <p>
+                <strong>"Ascend estimate"</strong>
+                {format!(
+                    ": the employer published no pay, so Ascend looked at similar jobs (same kind of role, and where possible the same seniority and region) that did. The headline is their median; the range runs from the lowest tenth to the highest tenth. We only estimate from {MIN_ESTIMATE_SAMPLE} or more jobs."
+                )}
+            </p>
+        </details>
+    }
+}
+
+/// `amount` in `currency`, formatted for the reader's locale by
+/// `Intl.NumberFormat` ("€80,000" in English, "80.000 €" in German).
+pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String {
+    let fallback = || {
+        format!(
+            "{amount:.prec$} {currency}",
+            prec = usize::from(fraction_digits)
+        )
+    };
+    if !is_currency_code(currency) {
+        return fallback();
+    }
+    let options = js_sys::Intl::NumberFormatOptions::new();
+    options.set_style(js_sys::Intl::NumberFormatStyle::Currency);
+    options.set_currency(&currency.to_ascii_uppercase());
+    options.set_minimum_fraction_digits(fraction_digits);
+    options.set_maximum_fraction_digits(fraction_digits);
+    let formatter = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options);
+    formatter
+        .format()
+        .call1(&formatter, &amount.into())
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(fallback)
+}

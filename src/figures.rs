@@ -1,0 +1,333 @@
+//! The arithmetic behind the job page's figures: salaries per period, where
+//! the median sits on the salary bar, and how full each rating star is.
+//! Pure functions, tested natively; the components only draw the results.
+
+use ascend_types::{SalaryInfo, SalaryPeriod, SalarySource};
+
+/// The periods the salary switch offers, in its order.
+pub const SWITCH_PERIODS: [SalaryPeriod; 3] =
+    [SalaryPeriod::Year, SalaryPeriod::Month, SalaryPeriod::Hour];
+
+/// Working hours a year behind every hourly figure (40 a week, 52 weeks).
+pub const HOURS_PER_WEEK: u32 = 40;
+pub const WEEKS_PER_YEAR: u32 = 52;
+
+/// A whole number with commas between thousands, for fixed English copy:
+/// 2080 → "2,080". (Money goes through `Intl.NumberFormat` instead.)
+pub fn thousands(number: u32) -> String {
+    let digits = number.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `amount` paid per `from`, expressed per `to`.
+pub fn convert(amount: f64, from: SalaryPeriod, to: SalaryPeriod) -> f64 {
+    amount * from.per_year() / to.per_year()
+}
+
+/// Digits after the decimal point for a period: whole units per year and
+/// month, cents per hour (a rounded hourly rate hides a lot of money).
+pub fn fraction_digits(period: SalaryPeriod) -> u8 {
+    match period {
+        SalaryPeriod::Hour => 2,
+        _ => 0,
+    }
+}
+
+/// Rounds `amount` as it will be shown for `period`, so that what is drawn
+/// and what is written agree.
+pub fn round_for(amount: f64, period: SalaryPeriod) -> f64 {
+    let scale = 10f64.powi(i32::from(fraction_digits(period)));
+    (amount * scale).round() / scale
+}
+
+/// The period the switch starts on: the job's own when the switch offers
+/// it, otherwise a year.
+pub fn initial_period(period: SalaryPeriod) -> SalaryPeriod {
+    if SWITCH_PERIODS.contains(&period) {
+        period
+    } else {
+        SalaryPeriod::Year
+    }
+}
+
+/// "year", "month", "hour": the unit after the slash in "€80,000 / year".
+pub fn period_unit(period: SalaryPeriod) -> &'static str {
+    match period {
+        SalaryPeriod::Year => "year",
+        SalaryPeriod::Month => "month",
+        SalaryPeriod::Week => "week",
+        SalaryPeriod::Day => "day",
+        SalaryPeriod::Hour => "hour",
+    }
+}
+
+/// The switch's button text for a period.
+pub fn period_option(period: SalaryPeriod) -> &'static str {
+    match period {
+        SalaryPeriod::Year => "Yearly",
+        SalaryPeriod::Month => "Monthly",
+        SalaryPeriod::Week => "Weekly",
+        SalaryPeriod::Day => "Daily",
+        SalaryPeriod::Hour => "Hourly",
+    }
+}
+
+/// A salary's three figures for one period, rounded as shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SalaryFigures {
+    pub min: f64,
+    pub median: f64,
+    pub max: f64,
+}
+
+impl SalaryFigures {
+    pub fn of(info: &SalaryInfo, to: SalaryPeriod) -> Self {
+        let figure = |amount: i64| round_for(convert(amount as f64, info.period, to), to);
+        SalaryFigures {
+            min: figure(info.min),
+            median: figure(info.median),
+            max: figure(info.max),
+        }
+    }
+
+    /// Where the median sits between the minimum (0) and the maximum (100),
+    /// in percent. A single figure (min = max) sits in the middle; a median
+    /// outside the range is held at its nearer end.
+    pub fn median_position(&self) -> f64 {
+        let span = self.max - self.min;
+        if span <= 0.0 || !span.is_finite() {
+            return 50.0;
+        }
+        ((self.median - self.min) / span * 100.0).clamp(0.0, 100.0)
+    }
+}
+
+/// Where the figures come from, in a few words for the label above them.
+pub fn source_label(info: &SalaryInfo) -> String {
+    match info.source {
+        SalarySource::Employer => "Employer's range".into(),
+        SalarySource::Estimate => match info.sample_size {
+            Some(1) => "Ascend estimate from 1 similar job".into(),
+            Some(n) => format!("Ascend estimate from {n} similar jobs"),
+            None => "Ascend estimate from similar jobs".into(),
+        },
+    }
+}
+
+/// What the headline figure is, under it.
+pub fn median_label(source: SalarySource) -> &'static str {
+    match source {
+        SalarySource::Employer => "Midpoint of the employer's range",
+        SalarySource::Estimate => "Median of similar jobs",
+    }
+}
+
+/// Whether `code` is shaped like an ISO 4217 code (`Intl.NumberFormat`
+/// throws on anything else).
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// How full each of five stars is for a rating out of five, in percent:
+/// 3.4 → [100, 100, 100, 40, 0]. Out-of-range ratings are held to 0..=5.
+pub fn star_fills(rating: f64) -> [u8; 5] {
+    let rating = if rating.is_finite() {
+        rating.clamp(0.0, 5.0)
+    } else {
+        0.0
+    };
+    std::array::from_fn(|i| ((rating - i as f64).clamp(0.0, 1.0) * 100.0).round() as u8)
+}
+
+/// A rating as shown, to one decimal: 4 → "4.0".
+pub fn rating_text(rating: f64) -> String {
+    format!("{rating:.1}")
+}
+
+/// "1 review", "48 reviews".
+pub fn count_noun(count: i64, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(
+        source: SalarySource,
+        min: i64,
+        median: i64,
+        max: i64,
+        period: SalaryPeriod,
+    ) -> SalaryInfo {
+        SalaryInfo {
+            source,
+            min,
+            max,
+            median,
+            currency: "EUR".into(),
+            period,
+            sample_size: None,
+        }
+    }
+
+    #[test]
+    fn periods_convert_through_a_working_year() {
+        assert_eq!(
+            convert(80_000.0, SalaryPeriod::Year, SalaryPeriod::Month),
+            80_000.0 / 12.0
+        );
+        assert_eq!(
+            convert(50.0, SalaryPeriod::Hour, SalaryPeriod::Year),
+            104_000.0
+        );
+        assert_eq!(
+            convert(6_000.0, SalaryPeriod::Month, SalaryPeriod::Year),
+            72_000.0
+        );
+        assert_eq!(
+            convert(1_000.0, SalaryPeriod::Week, SalaryPeriod::Year),
+            52_000.0
+        );
+        assert_eq!(
+            f64::from(HOURS_PER_WEEK * WEEKS_PER_YEAR),
+            SalaryPeriod::Hour.per_year(),
+            "the stated assumption must be the one the maths uses"
+        );
+    }
+
+    #[test]
+    fn figures_are_rounded_as_shown() {
+        let showcase = info(
+            SalarySource::Employer,
+            70_000,
+            80_000,
+            90_000,
+            SalaryPeriod::Year,
+        );
+        let year = SalaryFigures::of(&showcase, SalaryPeriod::Year);
+        assert_eq!(
+            (year.min, year.median, year.max),
+            (70_000.0, 80_000.0, 90_000.0)
+        );
+        let month = SalaryFigures::of(&showcase, SalaryPeriod::Month);
+        assert_eq!(
+            (month.min, month.median, month.max),
+            (5_833.0, 6_667.0, 7_500.0)
+        );
+        let hour = SalaryFigures::of(&showcase, SalaryPeriod::Hour);
+        assert_eq!((hour.min, hour.median, hour.max), (33.65, 38.46, 43.27));
+    }
+
+    #[test]
+    fn hourly_jobs_convert_up_to_a_year() {
+        let hourly = info(SalarySource::Estimate, 20, 25, 40, SalaryPeriod::Hour);
+        let year = SalaryFigures::of(&hourly, SalaryPeriod::Year);
+        assert_eq!(
+            (year.min, year.median, year.max),
+            (41_600.0, 52_000.0, 83_200.0)
+        );
+    }
+
+    #[test]
+    fn the_marker_sits_where_the_median_does() {
+        let fig = |min, median, max| SalaryFigures { min, median, max }.median_position();
+        assert_eq!(fig(70_000.0, 80_000.0, 90_000.0), 50.0);
+        assert_eq!(fig(40_000.0, 50_000.0, 90_000.0), 20.0);
+        assert_eq!(fig(40_000.0, 40_000.0, 90_000.0), 0.0);
+        assert_eq!(
+            fig(60_000.0, 60_000.0, 60_000.0),
+            50.0,
+            "one figure sits in the middle"
+        );
+        assert_eq!(
+            fig(60_000.0, 95_000.0, 90_000.0),
+            100.0,
+            "held inside the bar"
+        );
+        assert_eq!(
+            fig(90_000.0, 80_000.0, 70_000.0),
+            50.0,
+            "a reversed range does not crash"
+        );
+    }
+
+    #[test]
+    fn the_switch_starts_on_the_jobs_own_period() {
+        assert_eq!(initial_period(SalaryPeriod::Hour), SalaryPeriod::Hour);
+        assert_eq!(initial_period(SalaryPeriod::Month), SalaryPeriod::Month);
+        assert_eq!(initial_period(SalaryPeriod::Week), SalaryPeriod::Year);
+        assert_eq!(initial_period(SalaryPeriod::Day), SalaryPeriod::Year);
+    }
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(2080), "2,080");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn cents_only_per_hour() {
+        assert_eq!(fraction_digits(SalaryPeriod::Year), 0);
+        assert_eq!(fraction_digits(SalaryPeriod::Month), 0);
+        assert_eq!(fraction_digits(SalaryPeriod::Hour), 2);
+        assert_eq!(round_for(38.461_538, SalaryPeriod::Hour), 38.46);
+        assert_eq!(round_for(6_666.67, SalaryPeriod::Month), 6_667.0);
+    }
+
+    #[test]
+    fn the_label_names_the_source() {
+        let mut salary = info(SalarySource::Employer, 1, 2, 3, SalaryPeriod::Year);
+        assert_eq!(source_label(&salary), "Employer's range");
+        salary.source = SalarySource::Estimate;
+        salary.sample_size = Some(23);
+        assert_eq!(
+            source_label(&salary),
+            "Ascend estimate from 23 similar jobs"
+        );
+        salary.sample_size = Some(1);
+        assert_eq!(source_label(&salary), "Ascend estimate from 1 similar job");
+        salary.sample_size = None;
+        assert_eq!(source_label(&salary), "Ascend estimate from similar jobs");
+    }
+
+    #[test]
+    fn currency_codes_are_three_letters() {
+        assert!(is_currency_code("EUR"));
+        assert!(is_currency_code("sek"));
+        assert!(!is_currency_code("€"));
+        assert!(!is_currency_code("EURO"));
+        assert!(!is_currency_code("E1R"));
+        assert!(!is_currency_code(""));
+    }
+
+    #[test]
+    fn stars_fill_honestly() {
+        assert_eq!(star_fills(4.0), [100, 100, 100, 100, 0]);
+        assert_eq!(star_fills(3.4), [100, 100, 100, 40, 0]);
+        assert_eq!(star_fills(4.75), [100, 100, 100, 100, 75]);
+        assert_eq!(star_fills(0.2), [20, 0, 0, 0, 0]);
+        assert_eq!(star_fills(7.0), [100; 5]);
+        assert_eq!(star_fills(-1.0), [0; 5]);
+        assert_eq!(star_fills(f64::NAN), [0; 5]);
+    }
+
+    #[test]
+    fn ratings_and_counts_in_words() {
+        assert_eq!(rating_text(4.0), "4.0");
+        assert_eq!(rating_text(3.96), "4.0");
+        assert_eq!(rating_text(3.12), "3.1");
+        assert_eq!(count_noun(1, "review", "reviews"), "1 review");
+        assert_eq!(count_noun(48, "review", "reviews"), "48 reviews");
+        assert_eq!(count_noun(0, "review", "reviews"), "0 reviews");
+    }
+}
