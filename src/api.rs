@@ -7,9 +7,13 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use ascend_types::{CurrencyRates, ErrorResponse, JobDetail, JobList, SimilarJobs};
+use ascend_types::{
+    CompanyJobs, CompanyProfile, CreateSubscription, CurrencyRates, ErrorResponse, FieldError,
+    JobDetail, JobSearch, SimilarJobs, SubscriptionAccepted,
+};
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// How long a request may take before the user is offered a retry.
@@ -26,6 +30,9 @@ pub enum FetchError {
     Timeout,
     /// The request never got an answer (offline, server down).
     Network,
+    /// 422: the request had fields the server would not take; each names
+    /// its field and says why, for people.
+    Invalid { fields: Vec<FieldError> },
     /// The server answered with an error; its message is for people.
     Server { status: u16, message: String },
     /// The answer was not the JSON we expect.
@@ -40,6 +47,11 @@ impl FetchError {
             FetchError::Gone => "That is no longer available.".into(),
             FetchError::Timeout => "The server took too long to answer.".into(),
             FetchError::Network => "We could not reach Ascend. Check your connection.".into(),
+            FetchError::Invalid { fields } => fields
+                .iter()
+                .map(|f| f.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
             FetchError::Server { message, .. } => message.clone(),
             FetchError::Decode => "The server sent something we could not read.".into(),
         }
@@ -47,10 +59,13 @@ impl FetchError {
 
     /// Maps an error status and its JSON body (if any) to a `FetchError`.
     pub fn from_status(status: u16, body: Option<ErrorResponse>) -> Self {
-        match status {
-            404 => FetchError::NotFound,
-            410 => FetchError::Gone,
-            _ => FetchError::Server {
+        match (status, body) {
+            (404, _) => FetchError::NotFound,
+            (410, _) => FetchError::Gone,
+            (422, Some(body)) if !body.error.fields.is_empty() => FetchError::Invalid {
+                fields: body.error.fields,
+            },
+            (status, body) => FetchError::Server {
                 status,
                 message: body
                     .map(|b| b.error.message)
@@ -58,10 +73,56 @@ impl FetchError {
             },
         }
     }
+
+    /// The server's message for one request field, when it named that field.
+    pub fn field_message(&self, field: &str) -> Option<String> {
+        match self {
+            FetchError::Invalid { fields } => fields
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| f.message.clone()),
+            _ => None,
+        }
+    }
 }
 
 /// GETs `path` from the API and decodes its JSON.
 pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError> {
+    guarded(|signal| async move {
+        let request = gloo_net::http::Request::get(path)
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal))
+            .build()
+            .map_err(|_| FetchError::Network)?;
+        send(request).await
+    })
+    .await
+}
+
+/// POSTs `body` as JSON to `path` and decodes the JSON answer. Aborts and
+/// times out as [`fetch_json`] does.
+pub async fn post_json<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, FetchError> {
+    guarded(|signal| async move {
+        let request = gloo_net::http::Request::post(path)
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal))
+            .json(body)
+            .map_err(|_| FetchError::Decode)?;
+        send(request).await
+    })
+    .await
+}
+
+/// Runs one request with an abort signal that fires when the owner is
+/// cleaned up (the user navigated away) or after [`TIMEOUT`].
+async fn guarded<T, F, Fut>(request: F) -> Result<T, FetchError>
+where
+    F: FnOnce(web_sys::AbortSignal) -> Fut,
+    Fut: Future<Output = Result<T, FetchError>>,
+{
     let controller = web_sys::AbortController::new().map_err(|_| FetchError::Network)?;
     let signal = controller.signal();
     let controller = Rc::new(controller);
@@ -83,7 +144,7 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError
         )
         .ok()
     };
-    let result = send(path, &signal).await;
+    let result = request(signal).await;
     if let Some(timer) = timer {
         timer.clear();
     }
@@ -93,16 +154,8 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, FetchError
     }
 }
 
-async fn send<T: DeserializeOwned>(
-    path: &str,
-    signal: &web_sys::AbortSignal,
-) -> Result<T, FetchError> {
-    let response = gloo_net::http::Request::get(path)
-        .header("Accept", "application/json")
-        .abort_signal(Some(signal))
-        .send()
-        .await
-        .map_err(|_| FetchError::Network)?;
+async fn send<T: DeserializeOwned>(request: gloo_net::http::Request) -> Result<T, FetchError> {
+    let response = request.send().await.map_err(|_| FetchError::Network)?;
     if !response.ok() {
         let body = response.json::<ErrorResponse>().await.ok();
         return Err(FetchError::from_status(response.status(), body));
@@ -110,7 +163,8 @@ async fn send<T: DeserializeOwned>(
     response.json::<T>().await.map_err(|_| FetchError::Decode)
 }
 
-pub async fn jobs_newest() -> Result<JobList, FetchError> {
+/// The first page of open jobs, newest first (a search without words).
+pub async fn jobs_newest() -> Result<JobSearch, FetchError> {
     fetch_json("/api/jobs").await
 }
 
@@ -133,6 +187,23 @@ fn similar_path(slug: &str, limit: u8) -> String {
         "/api/jobs/{}/similar?limit={limit}",
         encode_path_segment(slug)
     )
+}
+
+pub async fn company(slug: &str) -> Result<CompanyProfile, FetchError> {
+    fetch_json(&format!("/api/companies/{}", encode_path_segment(slug))).await
+}
+
+pub async fn company_jobs(slug: &str) -> Result<CompanyJobs, FetchError> {
+    // The most the endpoint gives; few companies have more open jobs.
+    fetch_json(&format!(
+        "/api/companies/{}/jobs?limit=50",
+        encode_path_segment(slug)
+    ))
+    .await
+}
+
+pub async fn subscribe(request: &CreateSubscription) -> Result<SubscriptionAccepted, FetchError> {
+    post_json("/api/subscriptions", request).await
 }
 
 pub async fn currency_rates() -> Result<CurrencyRates, FetchError> {
@@ -217,5 +288,45 @@ mod tests {
             FetchError::from_status(502, None).describe(),
             "The server answered with an error (502)."
         );
+    }
+
+    #[test]
+    fn a_422_keeps_each_fields_message() {
+        let body = ErrorResponse {
+            error: ErrorBody {
+                code: "validation_failed".into(),
+                message: "Enter your email address. Choose at most 10 topics.".into(),
+                field: Some("email".into()),
+                fields: vec![
+                    FieldError {
+                        field: "email".into(),
+                        message: "Enter your email address.".into(),
+                    },
+                    FieldError {
+                        field: "topics".into(),
+                        message: "Choose at most 10 topics.".into(),
+                    },
+                ],
+            },
+        };
+        let error = FetchError::from_status(422, Some(body));
+        assert_eq!(
+            error.field_message("email").as_deref(),
+            Some("Enter your email address.")
+        );
+        assert_eq!(
+            error.field_message("topics").as_deref(),
+            Some("Choose at most 10 topics.")
+        );
+        assert_eq!(error.field_message("name"), None);
+        assert_eq!(
+            error.describe(),
+            "Enter your email address. Choose at most 10 topics."
+        );
+        // A 422 without per-field messages is an ordinary server error.
+        assert!(matches!(
+            FetchError::from_status(422, None),
+            FetchError::Server { status: 422, .. }
+        ));
     }
 }

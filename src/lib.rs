@@ -16,9 +16,13 @@ pub mod pages;
 pub mod profile;
 pub mod profile_data;
 pub mod profile_store;
+pub mod saved_jobs;
 
 use components::{OnboardingDialog, ProfileNotice, provide_onboarding};
-use pages::{JobPage, JobsPage, NotFoundPage, OnboardingPage, ProfilePage};
+use pages::{
+    CompanyPage, JobPage, JobsPage, NotFoundPage, OnboardingPage, PrivacyPage, ProfilePage,
+    TermsPage,
+};
 use profile_store::provide_profile_store;
 
 /// Moves focus to the main content. Handled here rather than by the browser
@@ -38,6 +42,7 @@ pub fn App() -> impl IntoView {
     let status = profile::provide_profile_status();
     Effect::new(move |_| status.set(profile.exists()));
     provide_onboarding();
+    saved_jobs::provide_saved_jobs();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
         <Router>
@@ -47,6 +52,7 @@ pub fn App() -> impl IntoView {
                     <A href="/jobs" attr:class="brand">"Ascend"</A>
                     <nav aria-label="Main">
                         <A href="/jobs">"Jobs"</A>
+                        <A href="/saved">"Saved"</A>
                         {move || if profile.exists() {
                             view! { <A href="/profile">"Profile"</A> }.into_any()
                         } else {
@@ -61,12 +67,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
                     <Route path=path!("/jobs") view=JobsPage />
                     <Route path=path!("/jobs/:slug") view=JobPage />
+                    <Route path=path!("/saved") view=pages::SavedPage />
+                    <Route path=path!("/companies/:slug") view=CompanyPage />
+                    <Route path=path!("/terms") view=TermsPage />
+                    <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/onboarding") view=OnboardingPage />
                     <Route path=path!("/profile") view=ProfilePage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Ascend: jobs worth climbing for."</p>
+                <nav class="site-footer__links" aria-label="Legal"><A href="/terms">"Terms of Service"</A><A href="/privacy">"Privacy Policy"</A></nav>
             </footer>
             <OnboardingDialog />
         </Router>

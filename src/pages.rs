@@ -1,13 +1,21 @@
 //! One page per file.
 
+mod company;
 mod job;
 mod jobs;
 mod not_found;
 mod onboarding;
+mod privacy;
 mod profile;
+mod saved;
+mod terms;
 
+pub use company::CompanyPage;
 pub use job::JobPage;
 pub use jobs::JobsPage;
 pub use not_found::NotFoundPage;
 pub use onboarding::OnboardingPage;
+pub use privacy::PrivacyPage;
 pub use profile::ProfilePage;
+pub use saved::SavedPage;
+pub use terms::TermsPage;

@@ -1,14 +1,14 @@
-//! `/api/jobs`: the newest open jobs, and one job with everything its page
-//! shows.
+//! `/api/jobs/{slug}`: one job with everything its page shows. Searching
+//! `/api/jobs` is `search`'s; [`ListParams`] serves the company job lists.
 
 use ascend_types::{
-    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobList, JobSummary, Pager,
-    QuestionAnswer, Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
+    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobSummary, Pager, QuestionAnswer,
+    Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
 };
-use axum::extract::{Path, RawQuery, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
 use sqlx::{FromRow, SqliteConnection};
 
 use crate::AppState;
@@ -29,12 +29,10 @@ pub const JOB_COLUMNS: &str = "j.slug, j.title, c.slug AS company_slug, c.name A
      j.work_model, j.employment_type, j.posted_on FROM jobs j JOIN companies c ON c.id = j.company_id";
 
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/jobs", get(jobs_list))
-        .route("/jobs/{slug}", get(jobs_show))
+    Router::new().route("/jobs/{slug}", get(jobs_show))
 }
 
-/// The parameters `GET /api/jobs` understands so far.
+/// The `limit` of a plain list of jobs.
 #[derive(Debug, PartialEq, Eq)]
 pub struct ListParams {
     pub limit: u32,
@@ -97,25 +95,6 @@ impl JobRow {
             posted_on: self.posted_on,
         })
     }
-}
-
-async fn jobs_list(
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-) -> Result<Json<JobList>, AppError> {
-    let params = ListParams::parse(query.as_deref())?;
-    let rows: Vec<JobRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT {JOB_COLUMNS} WHERE {OPEN} ORDER BY j.posted_on DESC, j.id DESC LIMIT $1"
-    )))
-    .bind(i64::from(params.limit))
-    .bind(state.today())
-    .fetch_all(&state.pool)
-    .await?;
-    let jobs = rows
-        .into_iter()
-        .map(JobRow::into_summary)
-        .collect::<Result<_, _>>()?;
-    Ok(Json(JobList { jobs }))
 }
 
 /// Every column the job page needs.

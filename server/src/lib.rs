@@ -30,9 +30,11 @@ pub mod rates;
 pub mod salaries;
 pub mod salary;
 pub mod sanitize;
+pub mod search;
 pub mod similar;
 pub mod store;
 pub mod subscriptions;
+pub mod suggest;
 pub mod web;
 
 use error::AppError;
@@ -87,6 +89,8 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// The similar-jobs index, shared by every request.
     pub similar: std::sync::Arc<similar::IndexCache>,
+    /// What search and suggestions know of the open jobs, shared likewise.
+    pub search: std::sync::Arc<search::snapshot::SnapshotCache>,
     /// The data version, read at most once per interval.
     pub versions: std::sync::Arc<cache::DataVersion>,
     /// Job pages and similar-jobs lists for the current data version.
@@ -101,6 +105,7 @@ impl AppState {
             write_limit: 20,
             public_url: None,
             similar: Default::default(),
+            search: Default::default(),
             // Every request sees writes at once; the server sets an interval.
             versions: std::sync::Arc::new(cache::DataVersion::new(std::time::Duration::ZERO)),
             responses: Default::default(),
@@ -126,6 +131,8 @@ pub fn api(state: AppState) -> Router {
     Router::new()
         .route("/health", get(health_show))
         .route("/openapi.json", get(openapi::openapi_show))
+        .merge(search::router())
+        .merge(suggest::router())
         .merge(jobs::router())
         .merge(similar::router())
         .merge(companies::router())

@@ -132,19 +132,13 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
     state.write_limit = config.write_limit;
     state.versions = std::sync::Arc::new(ascend_server::cache::DataVersion::default());
     state.public_url = config.public_url;
-    // Build the similar-jobs index now rather than in the first request.
     let warm = state.clone();
     tokio::spawn(async move {
-        let started = std::time::Instant::now();
-        match async {
-            warm.similar
-                .get(&warm.pool, warm.versions.current(&warm.pool).await?)
-                .await
-        }
-        .await
-        {
-            Ok(_) => tracing::info!(elapsed = ?started.elapsed(), "similar-jobs index built"),
-            Err(error) => tracing::warn!(?error, "could not build the similar-jobs index"),
+        if let Err(error) = warm_up(warm).await {
+            tracing::warn!(
+                ?error,
+                "could not prepare the search and similar-jobs indexes"
+            );
         }
     });
     let app = app(state, &config.dist);
@@ -154,6 +148,23 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    Ok(())
+}
+
+/// Builds the similar-jobs index, the search snapshot and its term list now
+/// rather than in the first requests.
+async fn warm_up(state: AppState) -> Result<(), ascend_server::error::AppError> {
+    let version = state.versions.current(&state.pool).await?;
+    let started = std::time::Instant::now();
+    state.similar.get(&state.pool, version).await?;
+    tracing::info!(elapsed = ?started.elapsed(), "similar-jobs index built");
+    // The search snapshot logs how long it took; the term list for typo
+    // correction takes a while to read too.
+    let snapshot = state
+        .search
+        .get(&state.pool, version, state.today_days())
+        .await?;
+    snapshot.vocabulary(&state.pool).await?;
     Ok(())
 }
 

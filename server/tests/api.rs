@@ -4,7 +4,7 @@ use ascend_server::demo::DemoSize;
 use ascend_server::{AppState, app, db, demo};
 use ascend_types::date::days_from_civil;
 use ascend_types::{
-    CompanyJobs, CompanyProfile, CurrencyRates, ErrorResponse, Health, JobDetail, JobList,
+    CompanyJobs, CompanyProfile, CurrencyRates, ErrorResponse, Health, JobDetail, JobSearch,
     SalaryEstimate, SalarySource, SimilarJobs, SubscriptionAccepted,
 };
 use axum::Router;
@@ -141,7 +141,7 @@ async fn list_is_newest_first_and_leaves_out_closed_jobs() {
     let app = test_app().await;
     let reply = app.get("/api/jobs").await;
     assert_eq!(reply.status, StatusCode::OK);
-    let list: JobList = reply.json();
+    let list: JobSearch = reply.json();
     assert_eq!(list.jobs.len(), 20);
     let dates: Vec<&str> = list.jobs.iter().map(|j| j.posted_on.as_str()).collect();
     let mut sorted = dates.clone();
@@ -154,7 +154,7 @@ async fn list_is_newest_first_and_leaves_out_closed_jobs() {
             .await
             .unwrap();
     assert!(closed > 0, "the demo has closed jobs");
-    let all: JobList = app.get("/api/jobs?limit=50").await.json();
+    let all: JobSearch = app.get("/api/jobs?limit=50").await.json();
     for job in &all.jobs {
         let until: Option<String> =
             sqlx::query_scalar("SELECT valid_through FROM jobs WHERE slug = $1")
@@ -173,7 +173,7 @@ async fn list_is_newest_first_and_leaves_out_closed_jobs() {
 #[tokio::test]
 async fn list_honours_limit() {
     let app = test_app().await;
-    let list: JobList = app.get("/api/jobs?limit=3").await.json();
+    let list: JobSearch = app.get("/api/jobs?limit=3").await.json();
     assert_eq!(list.jobs.len(), 3);
 }
 

@@ -5,8 +5,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
-use crate::components::job::{CompanyRatings, QaAccordion, SalaryWidget, SimilarJobs};
-use crate::components::{ErrorView, JobMeta, PostedDate};
+use crate::components::job::{
+    CompanyRatings, CompanySide, JobBreadcrumb, JobBreadcrumbSkeleton, JobDescription,
+    JobHeaderCard, JobHeaderCardSkeleton, JobPager, QaAccordion, SalaryWidget, SimilarJobs,
+    WhatYouShouldKnow,
+};
+use crate::components::{ErrorView, JobMeta};
 use crate::pages::NotFoundPage;
 
 /// `/jobs/{slug}`: one job.
@@ -45,13 +49,16 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 <JobHeader job=job.clone() />
                 // Main column parts, in page order: pager, summary, description,
                 // ratings, salary, FAQs, interview questions.
+                <JobPager pager=job.pager.clone() company=job.company.name.clone() />
+                <WhatYouShouldKnow summary=job.summary.clone() />
+                <JobDescription html=job.description_html.clone() />
                 <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
                 <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() />
                 <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=format!("/jobs/{}", job.slug) />
                 <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to=format!("/jobs/{}", job.slug) />
             </div>
             <aside class="job-page__side" aria-label="About the company">
-                // Sidebar parts: company, newsletter.
+                <CompanySide job=job.clone() />
             </aside>
             <div class="job-page__after">
                 <SimilarJobs slug=job.slug.clone() />
@@ -63,33 +70,25 @@ fn JobView(job: JobDetail) -> impl IntoView {
 #[component]
 fn JobHeader(job: JobDetail) -> impl IntoView {
     view! {
-        <article class="job-header" aria-labelledby="job-title">
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <A href="/jobs">"Jobs"</A>
-                <span aria-hidden="true">" / "</span>
-                <span aria-current="page">{job.title.clone()}</span>
-            </nav>
-            <h1 id="job-title" class="job-header__title">{job.title}</h1>
-            <p class="job-header__company">{job.company.name}</p>
-            <ul class="job-header__facts" aria-label="Job facts">
-                <li>{job.location}</li>
-                <li>{job.work_model.label()}</li>
-                <li>{job.employment_type.label()}</li>
-                <li><PostedDate posted_on=job.posted_on /></li>
-            </ul>
-        </article>
+        <div class="job-top">
+            <JobBreadcrumb title=job.title.clone() />
+            <JobHeaderCard job />
+        </div>
     }
 }
 
-/// Same boxes as [`JobHeader`], so nothing moves when the job arrives.
+/// Same boxes as [`JobHeader`], in the same column, so nothing moves when
+/// the job arrives.
 #[component]
 fn JobHeaderSkeleton() -> impl IntoView {
     view! {
-        <div class="job-header job-header--skeleton" aria-busy="true" aria-label="Loading the job">
-            <span class="breadcrumb skeleton skeleton--line skeleton--short"></span>
-            <span class="job-header__title skeleton skeleton--heading"></span>
-            <span class="job-header__company skeleton skeleton--line"></span>
-            <span class="job-header__facts skeleton skeleton--line skeleton--short"></span>
+        <div class="job-page">
+            <div class="job-page__main">
+                <div class="job-top">
+                    <JobBreadcrumbSkeleton />
+                    <JobHeaderCardSkeleton />
+                </div>
+            </div>
         </div>
     }
 }

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 pub mod date;
 pub mod jsonld;
 pub mod meta;
+pub mod search;
+
+pub use search::{FacetCount, JobSearch, SearchFacets, SearchSort, Suggestions};
+pub mod email;
 
 /// The company a job belongs to, as much as a list or a job page needs.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -246,13 +250,6 @@ pub struct JobSummary {
     pub employment_type: EmploymentType,
     /// Calendar date, `YYYY-MM-DD`.
     pub posted_on: String,
-}
-
-/// A page of jobs, newest first.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JobList {
-    pub jobs: Vec<JobSummary>,
 }
 
 /// A company's ratings, computed from its reviews.

@@ -1,0 +1,180 @@
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node};
+
+/// Elements the description keeps, as they are.
+const KEPT: [&str; 13] = [
+    "p", "ul", "ol", "li", "h2", "h3", "h4", "strong", "em", "b", "i", "a", "br",
+];
+
+/// Elements dropped with everything inside: their content is code, media or
+/// form controls, not words of the description.
+const DROPPED: [&str; 18] = [
+    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed",
+    "svg", "math", "canvas", "audio", "video", "textarea", "select", "head", "title",
+];
+
+/// Blocks that are unwrapped: a space after their text keeps the words of
+/// neighbouring blocks apart.
+const BLOCKS: [&str; 17] = [
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "aside",
+    "main",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+];
+
+/// Deeper nesting than this is flattened to its text.
+const MAX_DEPTH: usize = 32;
+
+/// What links in the description get: they leave Ascend, pass no referrer,
+/// and earn the target no ranking from us.
+pub const LINK_REL: &str = "nofollow noopener noreferrer";
+
+/// `href` with surrounding blanks removed when it is an `http:`, `https:` or
+/// `mailto:` address; `None` for every other scheme and for relative links.
+pub fn safe_href(href: &str) -> Option<&str> {
+    let href = href.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
+    let scheme_end = href.find(':')?;
+    let scheme = &href[..scheme_end];
+    let allowed = ["http", "https", "mailto"]
+        .iter()
+        .any(|ok| scheme.eq_ignore_ascii_case(ok));
+    let rest = &href[scheme_end + 1..];
+    (allowed && !rest.is_empty()).then_some(href)
+}
+
+/// Rebuilds a job description with an allowlist, whatever the server sent:
+/// parsed in an inert `<template>` (no script runs, no image loads), then
+/// copied element by element. Only `p ul ol li h2 h3 h4 strong em b i a br`
+/// survive (`h1` becomes `h2`), without any attribute but a safe `href` on
+/// links, which also get `rel` and `target="_blank"`. Text of any other
+/// element is kept; scripts, styles and media go with their content.
+pub fn sanitize_description(html: &str) -> String {
+    let document = document();
+    let Ok(template) = document.create_element("template") else {
+        return String::new();
+    };
+    let template: web_sys::HtmlTemplateElement = template.unchecked_into();
+    template.set_inner_html(html);
+    let Ok(out) = document.create_element("div") else {
+        return String::new();
+    };
+    copy_allowed(&document, &template.content(), &out, 0);
+    out.inner_html()
+}
+
+fn copy_allowed(document: &Document, from: &Node, to: &Element, depth: usize) {
+    let children = from.child_nodes();
+    for index in 0..children.length() {
+        let Some(node) = children.item(index) else {
+            continue;
+        };
+        match node.node_type() {
+            Node::TEXT_NODE => {
+                let text = node.text_content().unwrap_or_default();
+                let _ = to.append_child(&document.create_text_node(&text));
+            }
+            Node::ELEMENT_NODE => copy_element(document, node.unchecked_ref(), to, depth),
+            // Comments, processing instructions and the like carry nothing to read.
+            _ => {}
+        }
+    }
+}
+
+fn copy_element(document: &Document, element: &Element, to: &Element, depth: usize) {
+    let tag = element.local_name().to_ascii_lowercase();
+    if DROPPED.contains(&tag.as_str()) {
+        return;
+    }
+    if depth >= MAX_DEPTH {
+        let text = element.text_content().unwrap_or_default();
+        let _ = to.append_child(&document.create_text_node(&text));
+        return;
+    }
+    let href = (tag == "a")
+        .then(|| element.get_attribute("href"))
+        .flatten()
+        .and_then(|href| safe_href(&href).map(str::to_owned));
+    let keep = KEPT.contains(&tag.as_str()) || tag == "h1";
+    // A link to nowhere safe is only its words.
+    if !keep || (tag == "a" && href.is_none()) {
+        copy_allowed(document, element, to, depth + 1);
+        if BLOCKS.contains(&tag.as_str()) {
+            let _ = to.append_child(&document.create_text_node(" "));
+        }
+        return;
+    }
+    let name = if tag == "h1" { "h2" } else { tag.as_str() };
+    let Ok(copy) = document.create_element(name) else {
+        return;
+    };
+    if let Some(href) = href {
+        let _ = copy.set_attribute("href", &href);
+        let _ = copy.set_attribute("rel", LINK_REL);
+        let _ = copy.set_attribute("target", "_blank");
+    }
+    copy_allowed(document, element, &copy, depth + 1);
+    let _ = to.append_child(&copy);
+}
+
+/// The job's description, rebuilt by [`sanitize_description`] and set for
+/// reading: a comfortable measure, generous leading, clear section headings.
+#[component]
+pub fn JobDescription(
+    /// The API's `description_html`.
+    #[prop(into)]
+    html: String,
+) -> impl IntoView {
+    let body = sanitize_description(&html);
+    view! {
+        <section class="job-description" aria-labelledby="job-description-heading">
+            <h2 id="job-description-heading" class="job-description__heading">"About the job"</h2>
+            <div class="job-description__body" inner_html=body></div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_pass() {
+        assert_eq!(
+            safe_href("https://a.example/x"),
+            Some("https://a.example/x")
+        );
+        assert_eq!(safe_href("  HTTP://a.example "), Some("HTTP://a.example"));
+        assert_eq!(
+            safe_href("mailto:jobs@a.example"),
+            Some("mailto:jobs@a.example")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:x",
+            "/jobs/relative",
+            "//evil.example",
+            "https:",
+            "",
+        ] {
+            assert_eq!(safe_href(bad), None, "{bad:?}");
+        }
+    }
+}

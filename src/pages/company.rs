@@ -1,0 +1,266 @@
+use ascend_types::{CompanyJobs, CompanyProfile, Ratings};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, FetchError};
+use crate::components::job::{
+    BenefitGroups, ExternalLink, Facts, TagList, team_size_label, website_host,
+};
+use crate::components::{Avatar, ErrorView, JobListItem, JobListItemSkeleton};
+use crate::pages::NotFoundPage;
+
+/// Placeholders in the jobs list while it loads.
+const SKELETON_JOBS: usize = 3;
+
+/// The ratings in one or two plain sentences.
+pub fn ratings_summary(ratings: &Ratings, ceo: Option<&str>) -> Vec<String> {
+    let mut sentences = Vec::new();
+    match ratings.overall {
+        Some(overall) => sentences.push(format!(
+            "Rated {overall:.1} out of 5 from {} review{}.",
+            ratings.review_count,
+            if ratings.review_count == 1 { "" } else { "s" }
+        )),
+        None => sentences.push("No reviews yet.".into()),
+    }
+    if let Some(dei) = ratings.diversity_inclusion {
+        sentences.push(format!(
+            "Diversity and inclusion: {dei:.1} out of 5 from {} ratings.",
+            ratings.diversity_inclusion_count
+        ));
+    }
+    if let Some(percent) = ratings.ceo_approval_percent {
+        sentences.push(match ceo {
+            Some(name) => format!("{percent}% of reviewers approve of {name}, the CEO."),
+            None => format!("{percent}% of reviewers approve of the CEO."),
+        });
+    }
+    sentences
+}
+
+/// `/companies/{slug}`: who the company is and its open jobs.
+#[component]
+pub fn CompanyPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = move || params.read().get("slug").unwrap_or_default();
+    let profile = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::company(&slug).await }
+    });
+    let jobs = LocalResource::new(move || {
+        let slug = slug();
+        async move { api::company_jobs(&slug).await }
+    });
+    let retry = Callback::new(move |()| {
+        profile.refetch();
+        jobs.refetch();
+    });
+
+    view! {
+        <Transition fallback=|| view! { <CompanySkeleton /> }>
+            {move || Suspend::new(async move {
+                match profile.await {
+                    Ok(company) => view! {
+                        <div class="company-page">
+                            <CompanyProfileView company jobs retry />
+                        </div>
+                    }.into_any(),
+                    Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The company's open jobs, loaded beside its profile.
+#[component]
+fn CompanyJobsSection(
+    jobs: LocalResource<Result<CompanyJobs, FetchError>>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <section class="company-page__jobs" aria-labelledby="company-jobs-heading">
+            <h2 id="company-jobs-heading" class="company-page__heading">"Open jobs"</h2>
+            <Transition fallback=|| view! { <JobsSkeleton /> }>
+                {move || Suspend::new(async move {
+                    match jobs.await {
+                        Ok(list) if list.jobs.is_empty() => view! {
+                            <p class="empty-state">"No open jobs right now."</p>
+                        }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="job-list" aria-labelledby="company-jobs-heading">
+                                {list.jobs.into_iter().map(|job| view! { <JobListItem job /> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn CompanyProfileView(
+    company: CompanyProfile,
+    jobs: LocalResource<Result<CompanyJobs, FetchError>>,
+    retry: Callback<()>,
+) -> impl IntoView {
+    let description = format!(
+        "{} on Ascend: about the company and its open jobs.",
+        company.name
+    );
+    let ratings = ratings_summary(
+        &company.ratings,
+        company.ceo.as_ref().map(|c| c.name.as_str()),
+    );
+    let website = company
+        .website
+        .as_deref()
+        .and_then(|url| website_host(url).map(|host| (url.to_owned(), host)));
+    let subtitle = [company.sector.clone(), company.headquarters.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let mut facts: Vec<(&'static str, AnyView)> =
+        vec![("Open jobs", company.open_jobs.to_string().into_any())];
+    let optional = [
+        ("Founded", company.founded_year.map(|y| y.to_string())),
+        ("Headquarters", company.headquarters.clone()),
+        (
+            "Team size",
+            company.team_size.as_deref().map(team_size_label),
+        ),
+        ("Funding", company.funding_stage.clone()),
+        ("Sector", company.sector.clone()),
+        ("CEO", company.ceo.as_ref().map(|c| c.name.clone())),
+        (
+            "Badges",
+            (!company.badges.is_empty()).then(|| company.badges.join(", ")),
+        ),
+    ];
+    facts.extend(
+        optional
+            .into_iter()
+            .filter_map(|(term, value)| value.map(|v| (term, v.into_any()))),
+    );
+    if let Some((url, host)) = website {
+        facts.push(("Website", view! { <ExternalLink url host /> }.into_any()));
+    }
+    view! {
+        <Title text=company.name.clone() />
+        <Meta name="description" content=description />
+        <header class="company-page__header">
+            <Avatar name=company.name.clone() image_url=company.logo_url.clone() size="lg" />
+            <div class="company-page__title">
+                <h1 class="company-page__name">{company.name.clone()}</h1>
+                <p class="company-page__subtitle">{subtitle}</p>
+            </div>
+        </header>
+        <div class="company-page__body">
+            <div class="company-page__main">
+                {(!company.about.is_empty()).then(|| view! {
+                    <section class="company-page__section" aria-labelledby="company-about">
+                        <h2 id="company-about" class="company-page__heading">"About"</h2>
+                        <p class="company-page__about">{company.about.clone()}</p>
+                    </section>
+                }.into_any())}
+                <CompanyJobsSection jobs retry />
+                <section class="company-page__section" aria-labelledby="company-ratings">
+                    <h2 id="company-ratings" class="company-page__heading">"Ratings"</h2>
+                    {ratings.into_iter().map(|s| view! { <p class="company-page__rating">{s}</p> }).collect_view()}
+                </section>
+                {(!company.culture_values.is_empty()).then(|| view! {
+                    <section class="company-page__section" aria-labelledby="company-values">
+                        <h2 id="company-values" class="company-page__heading">"Culture values"</h2>
+                        <TagList items=company.culture_values.clone() label="Culture values" />
+                    </section>
+                }.into_any())}
+                {(!company.benefits.is_empty()).then(|| view! {
+                    <section class="company-page__section" aria-labelledby="company-benefits">
+                        <h2 id="company-benefits" class="company-page__heading">"Benefits and perks"</h2>
+                        <BenefitGroups groups=company.benefits.clone() heading_level=3 id="company-page-benefits" />
+                    </section>
+                }.into_any())}
+            </div>
+            <section class="company-page__facts" aria-labelledby="company-facts">
+                <h2 id="company-facts" class="company-page__heading">"Facts"</h2>
+                <Facts items=facts />
+            </section>
+        </div>
+    }
+}
+
+/// The header's boxes at their loaded size, then the jobs' placeholders.
+#[component]
+fn CompanySkeleton() -> impl IntoView {
+    view! {
+        <div class="company-page" aria-busy="true" aria-label="Loading the company">
+            <div class="company-page__header">
+                <span class="avatar avatar--lg skeleton"></span>
+                <div class="company-page__title">
+                    <span class="company-page__name skeleton skeleton--heading"></span>
+                    <span class="company-page__subtitle skeleton skeleton--line"></span>
+                </div>
+            </div>
+            <div class="company-page__body">
+                <div class="company-page__main">
+                    <div class="company-page__section company-page__section--skeleton">
+                        <span class="skeleton skeleton--title"></span>
+                        <span class="skeleton skeleton--line skeleton--wide"></span>
+                        <span class="skeleton skeleton--line skeleton--wide"></span>
+                    </div>
+                    <JobsSkeleton />
+                </div>
+                <div class="company-page__facts company-page__section--skeleton">
+                    <span class="skeleton skeleton--title"></span>
+                    <span class="skeleton skeleton--line"></span>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn JobsSkeleton() -> impl IntoView {
+    view! {
+        <ul class="job-list" aria-busy="true" aria-label="Loading open jobs">
+            {(0..SKELETON_JOBS).map(|_| view! { <JobListItemSkeleton /> }).collect_view()}
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_in_words() {
+        let ratings = Ratings {
+            overall: Some(4.0),
+            review_count: 48,
+            diversity_inclusion: Some(4.1),
+            diversity_inclusion_count: 14,
+            ceo_approval_percent: Some(83),
+        };
+        assert_eq!(
+            ratings_summary(&ratings, Some("Ingrid Halvorsen")),
+            vec![
+                "Rated 4.0 out of 5 from 48 reviews.",
+                "Diversity and inclusion: 4.1 out of 5 from 14 ratings.",
+                "83% of reviewers approve of Ingrid Halvorsen, the CEO.",
+            ]
+        );
+        let none = Ratings {
+            overall: None,
+            review_count: 0,
+            diversity_inclusion: None,
+            diversity_inclusion_count: 0,
+            ceo_approval_percent: None,
+        };
+        assert_eq!(ratings_summary(&none, None), vec!["No reviews yet."]);
+    }
+}

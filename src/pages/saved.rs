@@ -1,0 +1,99 @@
+use ascend_types::JobSummary;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+
+use crate::components::PostedDate;
+use crate::saved_jobs::use_saved_jobs;
+
+/// `/saved`: the jobs saved on this device, straight from storage (no fetch).
+#[component]
+pub fn SavedPage() -> impl IntoView {
+    let saved = use_saved_jobs();
+    let (status, set_status) = signal(String::new());
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let remove = Callback::new(move |job: JobSummary| {
+        let message = match saved.remove(&job.slug) {
+            Ok(()) => format!("Removed {} from your saved jobs.", job.title),
+            Err(_) => format!(
+                "Removed {} until you leave the page; your browser would not store the change.",
+                job.title
+            ),
+        };
+        set_status.set(message);
+        // The pressed button is gone; the heading is the nearest steady place.
+        if let Some(heading) = heading.get_untracked() {
+            let _ = heading.focus();
+        }
+    });
+
+    view! {
+        <Title text="Saved jobs" />
+        <Meta name="robots" content="noindex" />
+        <div class="saved-page">
+            <h1 class="page-heading" tabindex="-1" node_ref=heading>"Saved jobs"</h1>
+            <p class="saved-page__note">
+                "Kept in this browser on this device only: nothing is sent to Ascend."
+            </p>
+            <p class="saved-page__status" role="status">{status}</p>
+            // Rebuilt whole on each change: a short list, and no keyed
+            // diffing code in the app for it.
+            {move || {
+                let jobs = saved.list();
+                if jobs.is_empty() {
+                    view! { <SavedEmpty /> }.into_any()
+                } else {
+                    view! {
+                        <ul class="saved-list" aria-label="Saved jobs">
+                            {jobs.into_iter().map(|job| view! { <SavedItem job on_remove=remove /> }).collect_view()}
+                        </ul>
+                    }
+                    .into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn SavedItem(job: JobSummary, on_remove: Callback<JobSummary>) -> impl IntoView {
+    let href = format!("/jobs/{}", job.slug);
+    let remove_label = format!("Remove {} at {}", job.title, job.company.name);
+    let for_remove = job.clone();
+    view! {
+        <li class="saved-item">
+            <div class="saved-item__text">
+                <h2 class="saved-item__title"><A href=href>{job.title}</A></h2>
+                <p class="saved-item__company">{job.company.name}</p>
+                <p class="saved-item__meta">
+                    <span>{job.location}</span>
+                    <span>{job.work_model.label()}</span>
+                    <span>{job.employment_type.label()}</span>
+                    <PostedDate posted_on=job.posted_on />
+                </p>
+            </div>
+            <button
+                type="button"
+                class="button saved-item__remove"
+                aria-label=remove_label
+                on:click=move |_| on_remove.run(for_remove.clone())
+            >
+                "Remove"
+            </button>
+        </li>
+    }
+}
+
+#[component]
+fn SavedEmpty() -> impl IntoView {
+    view! {
+        <section class="saved-empty" aria-labelledby="saved-empty-heading">
+            <h2 id="saved-empty-heading" class="saved-empty__heading">"No saved jobs yet"</h2>
+            <p>
+                "Open a job and press "<strong>"Save"</strong>
+                " beside Apply: it is listed here, ready for when you have time to apply."
+            </p>
+            <p><A href="/jobs" attr:class="button button--primary">"Browse the newest jobs"</A></p>
+        </section>
+    }
+}
