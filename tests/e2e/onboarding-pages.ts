@@ -104,6 +104,8 @@ export class ProfilePage {
   /** Stores `profile` (a raw string or an object) before the app reads it. */
   static async seed(page: Page, profile: unknown) {
     await page.goto("/jobs");
+    // Wait for the app, so that it does not read the value on this load.
+    await expect(page.getByRole("heading", { level: 1, name: "Newest jobs" })).toBeVisible();
     await page.evaluate(
       ([key, value]) => localStorage.setItem(key, value),
       [PROFILE_KEY, typeof profile === "string" ? profile : JSON.stringify(profile)] as const,
