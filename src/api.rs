@@ -8,8 +8,8 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use ascend_types::{
-    CompanyJobs, CompanyProfile, CreateSubscription, ErrorResponse, FieldError, JobDetail,
-    JobSearch, SimilarJobs, SubscriptionAccepted,
+    CompanyJobs, CompanyProfile, CreateSubscription, CurrencyRates, ErrorResponse, FieldError,
+    JobDetail, JobSearch, SimilarJobs, SubscriptionAccepted,
 };
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
@@ -204,6 +204,26 @@ pub async fn company_jobs(slug: &str) -> Result<CompanyJobs, FetchError> {
 
 pub async fn subscribe(request: &CreateSubscription) -> Result<SubscriptionAccepted, FetchError> {
     post_json("/api/subscriptions", request).await
+}
+
+pub async fn currency_rates() -> Result<CurrencyRates, FetchError> {
+    fetch_json("/api/currency-rates").await
+}
+
+/// What `GET /api/suggest` offers for a prefix. Only the lists the profile
+/// fields use are read; a missing list is empty.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default)]
+pub struct Suggestions {
+    pub titles: Vec<String>,
+    pub skills: Vec<String>,
+    pub locations: Vec<String>,
+}
+
+/// Suggestions for a prefix. Callers send only a short prefix of what the
+/// visitor typed, so the server never learns a whole profile value.
+pub async fn suggest(prefix: &str) -> Result<Suggestions, FetchError> {
+    fetch_json(&format!("/api/suggest?q={}", encode_path_segment(prefix))).await
 }
 
 /// Percent-encodes everything but unreserved characters, so a slug taken

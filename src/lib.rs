@@ -11,12 +11,19 @@ pub mod components;
 pub mod figures;
 pub mod format;
 pub mod matching;
+pub mod onboarding;
 pub mod pages;
 pub mod profile;
 pub mod profile_data;
+pub mod profile_store;
 pub mod saved_jobs;
 
-use pages::{CompanyPage, JobPage, JobsPage, NotFoundPage, PrivacyPage, TermsPage};
+use components::{OnboardingDialog, ProfileNotice, provide_onboarding};
+use pages::{
+    CompanyPage, JobPage, JobsPage, NotFoundPage, OnboardingPage, PrivacyPage, ProfilePage,
+    TermsPage,
+};
+use profile_store::provide_profile_store;
 
 /// Moves focus to the main content. Handled here rather than by the browser
 /// because the router takes over same-page links.
@@ -30,7 +37,11 @@ fn skip_to_content(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    profile::provide_profile_status();
+    // The store reads first: it removes a damaged profile and says so.
+    let profile = provide_profile_store();
+    let status = profile::provide_profile_status();
+    Effect::new(move |_| status.set(profile.exists()));
+    provide_onboarding();
     saved_jobs::provide_saved_jobs();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
@@ -42,10 +53,16 @@ pub fn App() -> impl IntoView {
                     <nav aria-label="Main">
                         <A href="/jobs">"Jobs"</A>
                         <A href="/saved">"Saved"</A>
+                        {move || if profile.exists() {
+                            view! { <A href="/profile">"Profile"</A> }.into_any()
+                        } else {
+                            view! { <A href="/onboarding">"Get started"</A> }.into_any()
+                        }}
                     </nav>
                 </div>
             </header>
             <main id="main" class="site-main" tabindex="-1">
+                <ProfileNotice />
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
                     <Route path=path!("/jobs") view=JobsPage />
@@ -54,12 +71,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/companies/:slug") view=CompanyPage />
                     <Route path=path!("/terms") view=TermsPage />
                     <Route path=path!("/privacy") view=PrivacyPage />
+                    <Route path=path!("/onboarding") view=OnboardingPage />
+                    <Route path=path!("/profile") view=ProfilePage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Ascend: jobs worth climbing for."</p>
                 <nav class="site-footer__links" aria-label="Legal"><A href="/terms">"Terms of Service"</A><A href="/privacy">"Privacy Policy"</A></nav>
             </footer>
+            <OnboardingDialog />
         </Router>
     }
 }

@@ -4,7 +4,9 @@ mod company;
 mod job;
 mod jobs;
 mod not_found;
+mod onboarding;
 mod privacy;
+mod profile;
 mod saved;
 mod terms;
 
@@ -12,6 +14,8 @@ pub use company::CompanyPage;
 pub use job::JobPage;
 pub use jobs::JobsPage;
 pub use not_found::NotFoundPage;
+pub use onboarding::OnboardingPage;
 pub use privacy::PrivacyPage;
+pub use profile::ProfilePage;
 pub use saved::SavedPage;
 pub use terms::TermsPage;

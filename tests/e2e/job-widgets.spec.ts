@@ -21,7 +21,9 @@ const FIRST_FAQ = "What will I work on in my first months?";
 const FIRST_FAQ_ANSWER = "You will join a squad that owns the services behind daily mixes.";
 const FIRST_INTERVIEW = "Tell us about a backend service you designed and ran in production.";
 const FIRST_INTERVIEW_ANSWER = "Pick one you know end to end.";
-const PROFILE = JSON.stringify({ version: 1, name: "Ada" });
+// A minimal profile in the stored format (src/profile_data.rs): the app drops
+// anything it cannot read as one.
+const PROFILE = JSON.stringify({ version: 2, agreed_on: "2026-11-20" });
 
 test("the showcase's ratings are spoken as sentences and drawn as stars", async ({ page, request }) => {
   const api = await (await request.get(`/api/jobs/${SHOWCASE.slug}`)).json();

@@ -1,0 +1,406 @@
+//! The fields of each onboarding step, shared by the flow and the `/profile`
+//! page's editors. Each edits a `Draft` and shows the step's validation
+//! messages beside the field they concern.
+
+use ascend_types::{SalaryPeriod, Seniority, WorkModel};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::chip_input::{ChipInput, SuggestKind};
+use crate::onboarding::{Draft, Field, FieldError, REMOTE_REGIONS, SALARY_PERIODS, message_for};
+use crate::profile_data::SearchStatus;
+
+/// Shown while the currency list loads or when it cannot be fetched.
+const FALLBACK_CURRENCIES: [&str; 3] = ["EUR", "USD", "GBP"];
+
+fn message(errors: Signal<Vec<FieldError>>, field: Field) -> Signal<Option<&'static str>> {
+    Signal::derive(move || errors.with(|e| message_for(e, field)))
+}
+
+fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    let present = list.contains(&item);
+    if on && !present {
+        list.push(item);
+    } else if !on {
+        list.retain(|x| *x != item);
+    }
+}
+
+/// A validation message with the id fields point to.
+#[component]
+fn FieldMessage(id: String, message: Signal<Option<&'static str>>) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|text| view! { <p class="field__error" id=id.clone()>{text}</p> })
+    }
+}
+
+/// Step 1: what Ascend does with the profile, and the consent that Next gives.
+#[component]
+pub fn WelcomeStep() -> impl IntoView {
+    view! {
+        <div class="onboarding__welcome">
+            <p>
+                "Answer a few questions and Ascend will tell you, on every job, how well it fits "
+                "you and why. It takes about two minutes, and you can skip the questions you "
+                "would rather not answer."
+            </p>
+            <p>
+                "Your answers stay in this browser. They are never sent to Ascend's servers: "
+                "the match is worked out on your device, and you can download or delete your "
+                "profile at any time."
+            </p>
+            <p class="onboarding__consent">
+                "By choosing Next you accept our "
+                <a href="/terms" target="_blank" rel="noopener">
+                    "Terms of Service"<span class="visually-hidden">" (opens in a new tab)"</span>
+                </a>
+                " and our "
+                <a href="/privacy" target="_blank" rel="noopener">
+                    "Privacy Policy"<span class="visually-hidden">" (opens in a new tab)"</span>
+                </a>
+                "."
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn RolesField(
+    draft: RwSignal<Draft>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    ids: &'static str,
+) -> impl IntoView {
+    view! {
+        <ChipInput
+            id=format!("{ids}-roles")
+            label="Roles you want"
+            hint="Type a job title and press Enter; add as many as you like."
+            chips=Signal::derive(move || draft.with(|d| d.roles.clone()))
+            set_chips=Callback::new(move |roles| draft.update(|d| d.roles = roles))
+            suggest=SuggestKind::Titles
+            error=message(errors, Field::Roles)
+        />
+    }
+}
+
+#[component]
+pub fn SkillsField(draft: RwSignal<Draft>, ids: &'static str) -> impl IntoView {
+    view! {
+        <ChipInput
+            id=format!("{ids}-skills")
+            label="Your skills"
+            hint="Press Enter or type a comma after each skill. Backspace removes the last one."
+            chips=Signal::derive(move || draft.with(|d| d.skills.clone()))
+            set_chips=Callback::new(move |skills| draft.update(|d| d.skills = skills))
+            suggest=SuggestKind::Skills
+        />
+    }
+}
+
+#[component]
+pub fn LevelField(
+    draft: RwSignal<Draft>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    ids: &'static str,
+) -> impl IntoView {
+    let error = message(errors, Field::Seniority);
+    let error_id = format!("{ids}-level-error");
+    let described = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    let name = format!("{ids}-level");
+    view! {
+        <fieldset class="choice-group" aria-describedby=described>
+            <legend class="field__label">"Experience level"</legend>
+            <div class="choice-group__options choice-group__options--grid">
+                {Seniority::ALL
+                    .into_iter()
+                    .map(|level| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    value=level.as_str()
+                                    aria-invalid=move || error.get().is_some().to_string()
+                                    prop:checked=move || draft.with(|d| d.seniority == Some(level))
+                                    on:change=move |_| draft.update(|d| d.seniority = Some(level))
+                                />
+                                <span>{level.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <FieldMessage id=error_id message=error />
+        </fieldset>
+    }
+}
+
+#[component]
+pub fn PlaceField(
+    draft: RwSignal<Draft>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    ids: &'static str,
+) -> impl IntoView {
+    let models_error = message(errors, Field::WorkModels);
+    let models_error_id = format!("{ids}-models-error");
+    let described = {
+        let id = models_error_id.clone();
+        move || models_error.get().map(|_| id.clone())
+    };
+    view! {
+        <fieldset class="choice-group" aria-describedby=described>
+            <legend class="field__label">"Ways of working"</legend>
+            <div class="choice-group__options">
+                {WorkModel::ALL
+                    .into_iter()
+                    .map(|model| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    value=model.label()
+                                    aria-invalid=move || models_error.get().is_some().to_string()
+                                    prop:checked=move || draft.with(|d| d.work_models.contains(&model))
+                                    on:change=move |event| {
+                                        let on = event_target_checked(&event);
+                                        draft.update(|d| toggle(&mut d.work_models, model, on));
+                                    }
+                                />
+                                <span>{model.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <FieldMessage id=models_error_id message=models_error />
+        </fieldset>
+        <ChipInput
+            id=format!("{ids}-locations")
+            label="Cities or countries"
+            hint="For hybrid and on-site jobs. Press Enter after each place."
+            chips=Signal::derive(move || draft.with(|d| d.locations.clone()))
+            set_chips=Callback::new(move |places| draft.update(|d| d.locations = places))
+            suggest=SuggestKind::Locations
+            error=message(errors, Field::Locations)
+        />
+        <fieldset class="choice-group">
+            <legend class="field__label">"Regions you can work remotely from"</legend>
+            <div class="choice-group__options choice-group__options--grid">
+                {REMOTE_REGIONS
+                    .into_iter()
+                    .map(|region| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    value=region
+                                    prop:checked=move || draft.with(|d| d.remote_regions.iter().any(|r| r == region))
+                                    on:change=move |event| {
+                                        let on = event_target_checked(&event);
+                                        draft.update(|d| toggle(&mut d.remote_regions, region.to_owned(), on));
+                                    }
+                                />
+                                <span>{region}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+fn period_label(period: SalaryPeriod) -> &'static str {
+    match period {
+        SalaryPeriod::Year => "Per year",
+        SalaryPeriod::Month => "Per month",
+        SalaryPeriod::Week => "Per week",
+        SalaryPeriod::Day => "Per day",
+        SalaryPeriod::Hour => "Per hour",
+    }
+}
+
+#[component]
+pub fn SalaryField(
+    draft: RwSignal<Draft>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    ids: &'static str,
+) -> impl IntoView {
+    let rates = LocalResource::new(api::currency_rates);
+    let currencies = move || {
+        let mut codes: Vec<String> = match rates.get() {
+            Some(Ok(rates)) => std::iter::once(rates.base.clone())
+                .chain(rates.rates.keys().cloned())
+                .collect(),
+            _ => FALLBACK_CURRENCIES.map(String::from).into(),
+        };
+        let current = draft.with(|d| d.salary_currency.clone());
+        if !current.is_empty() {
+            codes.push(current);
+        }
+        codes.sort();
+        codes.dedup();
+        codes
+    };
+
+    let amount_error = message(errors, Field::SalaryAmount);
+    let currency_error = message(errors, Field::SalaryCurrency);
+    let amount_id = format!("{ids}-salary-amount");
+    let amount_error_id = format!("{amount_id}-error");
+    let amount_hint_id = format!("{amount_id}-hint");
+    let currency_id = format!("{ids}-salary-currency");
+    let currency_error_id = format!("{currency_id}-error");
+    let period_id = format!("{ids}-salary-period");
+    let amount_described = {
+        let (hint, error_id) = (amount_hint_id.clone(), amount_error_id.clone());
+        move || match amount_error.get() {
+            Some(_) => format!("{hint} {error_id}"),
+            None => hint.clone(),
+        }
+    };
+    let currency_described = {
+        let id = currency_error_id.clone();
+        move || currency_error.get().map(|_| id.clone())
+    };
+    view! {
+        <div class="salary-fields">
+            <div class="field salary-fields__amount">
+                <label class="field__label" for=amount_id.clone()>"Amount before tax"</label>
+                <input
+                    id=amount_id
+                    class="field__input"
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    aria-invalid=move || amount_error.get().is_some().to_string()
+                    aria-describedby=amount_described
+                    prop:value=move || draft.with(|d| d.salary_amount.clone())
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        draft.update(|d| d.salary_amount = value);
+                    }
+                />
+                <p class="field__hint" id=amount_hint_id>"For example 65000 a year or 40 an hour."</p>
+                <FieldMessage id=amount_error_id message=amount_error />
+            </div>
+            <div class="field">
+                <label class="field__label" for=currency_id.clone()>"Currency"</label>
+                <select
+                    id=currency_id
+                    class="field__input"
+                    aria-invalid=move || currency_error.get().is_some().to_string()
+                    aria-describedby=currency_described
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        draft.update(|d| d.salary_currency = value);
+                    }
+                >
+                    {move || {
+                        let current = draft.with(|d| d.salary_currency.clone());
+                        currencies()
+                            .into_iter()
+                            .map(|code| {
+                                let selected = code == current;
+                                let text = code.clone();
+                                view! { <option value=code selected=selected>{text}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+                <FieldMessage id=currency_error_id message=currency_error />
+            </div>
+            <div class="field">
+                <label class="field__label" for=period_id.clone()>"Period"</label>
+                <select
+                    id=period_id
+                    class="field__input"
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        if let Some(period) = SalaryPeriod::parse(&value) {
+                            draft.update(|d| d.salary_period = period);
+                        }
+                    }
+                >
+                    {SALARY_PERIODS
+                        .into_iter()
+                        .map(|period| {
+                            view! {
+                                <option
+                                    value=period.as_str()
+                                    selected=move || draft.with(|d| d.salary_period == period)
+                                >
+                                    {period_label(period)}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+pub fn StatusField(
+    draft: RwSignal<Draft>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    ids: &'static str,
+) -> impl IntoView {
+    let error = message(errors, Field::Status);
+    let error_id = format!("{ids}-status-error");
+    let described = {
+        let id = error_id.clone();
+        move || error.get().map(|_| id.clone())
+    };
+    let name = format!("{ids}-status");
+    view! {
+        <fieldset class="choice-group" aria-describedby=described>
+            <legend class="field__label">"Where you are in your search"</legend>
+            <div class="choice-group__options choice-group__options--column">
+                {SearchStatus::ALL
+                    .into_iter()
+                    .map(|status| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    aria-invalid=move || error.get().is_some().to_string()
+                                    prop:checked=move || draft.with(|d| d.status == Some(status))
+                                    on:change=move |_| draft.update(|d| d.status = Some(status))
+                                />
+                                <span>{status.label()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <FieldMessage id=error_id message=error />
+        </fieldset>
+    }
+}
+
+/// The fields of `step`, for the flow and the profile editors.
+#[component]
+pub fn StepFields(
+    step: crate::onboarding::Step,
+    draft: RwSignal<Draft>,
+    #[prop(into)] errors: Signal<Vec<FieldError>>,
+    ids: &'static str,
+) -> impl IntoView {
+    use crate::onboarding::Step;
+    match step {
+        Step::Welcome => view! { <WelcomeStep /> }.into_any(),
+        Step::Roles => view! { <RolesField draft errors ids /> }.into_any(),
+        Step::Skills => view! { <SkillsField draft ids /> }.into_any(),
+        Step::Level => view! { <LevelField draft errors ids /> }.into_any(),
+        Step::Place => view! { <PlaceField draft errors ids /> }.into_any(),
+        Step::Salary => view! { <SalaryField draft errors ids /> }.into_any(),
+        Step::Status => view! { <StatusField draft errors ids /> }.into_any(),
+    }
+}
