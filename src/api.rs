@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use ascend_types::{
     CompanyJobs, CompanyProfile, CreateSubscription, CurrencyRates, ErrorResponse, FieldError,
-    JobDetail, JobSearch, SimilarJobs, SubscriptionAccepted,
+    JobDetail, JobSearch, SimilarJobs, SubscriptionAccepted, Suggestions,
 };
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
@@ -208,16 +208,6 @@ pub async fn subscribe(request: &CreateSubscription) -> Result<SubscriptionAccep
 
 pub async fn currency_rates() -> Result<CurrencyRates, FetchError> {
     fetch_json("/api/currency-rates").await
-}
-
-/// What `GET /api/suggest` offers for a prefix. Only the lists the profile
-/// fields use are read; a missing list is empty.
-#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
-#[serde(default)]
-pub struct Suggestions {
-    pub titles: Vec<String>,
-    pub skills: Vec<String>,
-    pub locations: Vec<String>,
 }
 
 /// Suggestions for a prefix. Callers send only a short prefix of what the

@@ -2,8 +2,9 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::api::{self, Suggestions};
+use crate::api;
 use crate::onboarding::{add_chip, matching_candidates, suggest_prefix};
+use ascend_types::Suggestions;
 
 /// Which list of `GET /api/suggest` a chip input offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
