@@ -27,8 +27,10 @@ pub use share_button::{ShareButton, ShareOutcome, canonical_url, share_or_copy};
 pub use summary::WhatYouShouldKnow;
 mod benefits;
 mod company_side;
+mod match_block;
 mod newsletter;
 
 pub use benefits::{BenefitGroups, benefit_kind_label};
 pub use company_side::{CompanySide, ExternalLink, Facts, TagList, team_size_label, website_host};
+pub use match_block::MatchBlock;
 pub use newsletter::{NewsletterBox, Submission, submission_outcome, topic_for};

@@ -2,10 +2,9 @@ use ascend_types::JobDetail;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{BenefitGroups, NewsletterBox, topic_for};
+use super::{BenefitGroups, MatchBlock, NewsletterBox, topic_for};
 use crate::api::encode_path_segment;
 use crate::components::{Avatar, PostedDate};
-use crate::profile::onboarding_href;
 
 /// How many benefits show before "Show all N".
 const BENEFITS_FOLDED: usize = 4;
@@ -93,13 +92,13 @@ pub fn TagList(
 /// what it offers, the job's key facts, and the newsletter.
 #[component]
 pub fn CompanySide(job: JobDetail) -> impl IntoView {
+    let match_block = view! { <MatchBlock job=job.clone() /> };
     let company = job.company;
     let company_href = format!("/companies/{}", encode_path_segment(&company.slug));
     let open_jobs = match company.open_jobs {
         1 => "1 open job".to_owned(),
         n => format!("{n} open jobs"),
     };
-    let match_href = onboarding_href(&format!("/jobs/{}", job.slug));
     let work = format!(
         "{}, {}",
         job.employment_type.label(),
@@ -153,11 +152,7 @@ pub fn CompanySide(job: JobDetail) -> impl IntoView {
             </div>
             {(!company.about.is_empty()).then(|| view! { <p class="company-side__about">{company.about.clone()}</p> })}
 
-            <div class="match-block">
-                <h3 class="company-side__label">"Your match"</h3>
-                <p class="match-block__text">"Complete your profile to see your match"</p>
-                <a class="match-block__link" href=match_href>"Complete your profile"</a>
-            </div>
+            {match_block}
 
             {(!company.badges.is_empty()).then(|| view! {
                 <div class="company-side__part">
