@@ -167,6 +167,21 @@ pub(crate) async fn jobs_show(
     Ok(json_response(body))
 }
 
+/// The 404 for a slug no job has.
+pub fn no_job(slug: &str) -> AppError {
+    AppError::NotFound(format!("There is no job at '{slug}'."))
+}
+
+/// The 410 for a job whose last day was before `today`.
+pub fn ensure_open(slug: &str, valid_through: Option<&str>, today: &str) -> Result<(), AppError> {
+    if valid_through.is_some_and(|until| until < today) {
+        return Err(AppError::Gone(format!(
+            "The job '{slug}' is closed and no longer takes applications."
+        )));
+    }
+    Ok(())
+}
+
 /// One open job with everything its page shows: 404 for an unknown slug,
 /// 410 for a closed job. The server-rendered page uses it.
 pub async fn job_detail(state: &AppState, slug: &str) -> Result<JobDetail, AppError> {
@@ -190,16 +205,8 @@ pub async fn load_detail(
     .bind(slug)
     .fetch_optional(&mut *conn)
     .await?
-    .ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
-    if row
-        .valid_through
-        .as_deref()
-        .is_some_and(|until| until < today.as_str())
-    {
-        return Err(AppError::Gone(format!(
-            "The job '{slug}' is closed and no longer takes applications."
-        )));
-    }
+    .ok_or_else(|| no_job(slug))?;
+    ensure_open(slug, row.valid_through.as_deref(), &today)?;
 
     let seniority = match &row.seniority {
         Some(value) => Some(enum_column(

@@ -30,6 +30,7 @@ use crate::AppState;
 use crate::cache::{json_bytes, json_response};
 use crate::companies::parse_list;
 use crate::error::AppError;
+use crate::jobs::{ensure_open, no_job};
 use crate::params::Params;
 use crate::salary::region_of;
 
@@ -415,22 +416,21 @@ pub(crate) async fn similar_list(
         .number("limit", 1..=MAX_LIMIT, Some(DEFAULT_LIMIT))?
         .unwrap_or(DEFAULT_LIMIT);
     let today = state.today();
-    let (id, valid_through): (i64, Option<String>) =
-        sqlx::query_as("SELECT id, valid_through FROM jobs WHERE slug = $1")
-            .bind(&slug)
-            .fetch_optional(&state.pool)
-            .await?
-            .ok_or_else(|| AppError::NotFound(format!("There is no job at '{slug}'.")))?;
-    if valid_through.is_some_and(|until| until < today) {
-        return Err(AppError::Gone(format!(
-            "The job '{slug}' is closed and no longer takes applications."
-        )));
-    }
     let version = state.versions.current(&state.pool).await?;
-    let key = format!("similar:{id}:{limit}");
+    // Kept answers are found by slug, so a repeated request reads nothing
+    // from the database; unknown and closed jobs are checked when making one
+    // (errors are not kept).
+    let key = format!("similar:{slug}:{limit}");
     let body = state
         .responses
         .get_or_make(version, &today, &key, || async {
+            let (id, valid_through): (i64, Option<String>) =
+                sqlx::query_as("SELECT id, valid_through FROM jobs WHERE slug = $1")
+                    .bind(&slug)
+                    .fetch_optional(&state.pool)
+                    .await?
+                    .ok_or_else(|| no_job(&slug))?;
+            ensure_open(&slug, valid_through.as_deref(), &today)?;
             let index = state.similar.get(&state.pool, version).await?;
             let ids = index.similar(id, limit as usize, &today);
             let mut conn = state.pool.acquire().await?;
