@@ -31,6 +31,14 @@ pub fn json_response(body: Bytes) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
+/// Every data version in one number: each only grows, so their sum moves
+/// whenever one does. Read on `conn`, so a transaction sees its own.
+pub async fn read_data_version(conn: &mut sqlx::SqliteConnection) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar("SELECT SUM(version) FROM data_versions")
+        .fetch_one(conn)
+        .await?)
+}
+
 /// The data version, read from the database at most once per interval.
 pub struct DataVersion {
     interval: Duration,
@@ -53,9 +61,7 @@ impl DataVersion {
         {
             return Ok(version);
         }
-        let version: i64 = sqlx::query_scalar("SELECT SUM(version) FROM data_versions")
-            .fetch_one(pool)
-            .await?;
+        let version = read_data_version(&mut *pool.acquire().await?).await?;
         *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some((Instant::now(), version));
         Ok(version)
     }

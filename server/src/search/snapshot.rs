@@ -14,6 +14,7 @@ use sqlx::{FromRow, SqlitePool};
 use tokio::sync::{Mutex, OnceCell};
 
 use super::text::{Vocabulary, fold};
+use crate::cache::read_data_version;
 use crate::error::AppError;
 use crate::jobs::OPEN;
 use crate::salary::convert_period;
@@ -179,7 +180,7 @@ impl Snapshot {
     async fn load(pool: &SqlitePool, today: i64) -> Result<Snapshot, AppError> {
         let today_text = ascend_types::date::format_iso_date(today);
         let mut tx = pool.begin().await?;
-        let version = data_version(&mut tx).await?;
+        let version = read_data_version(&mut tx).await?;
         let rates: HashMap<String, f64> = sqlx::query_as::<_, (String, f64)>(
             "SELECT currency, units_per_usd FROM currency_rates",
         )
@@ -365,16 +366,6 @@ impl Snapshot {
             })
             .await
     }
-}
-
-/// The jobs' and the rates' data versions in one number: both only grow,
-/// so their sum moves whenever either does.
-async fn data_version(conn: &mut sqlx::SqliteConnection) -> Result<i64, AppError> {
-    Ok(sqlx::query_scalar(
-        "SELECT SUM(version) FROM data_versions WHERE name IN ('jobs', 'currency_rates')",
-    )
-    .fetch_one(conn)
-    .await?)
 }
 
 /// The current snapshot, shared by the search and suggest handlers.
