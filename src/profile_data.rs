@@ -30,6 +30,14 @@ impl SearchStatus {
         SearchStatus::Browsing,
     ];
 
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchStatus::Active => "active",
+            SearchStatus::Open => "open",
+            SearchStatus::Browsing => "browsing",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             SearchStatus::Active => "Actively applying",

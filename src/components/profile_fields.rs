@@ -105,31 +105,59 @@ pub fn LevelField(
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     ids: &'static str,
 ) -> impl IntoView {
-    let error = message(errors, Field::Seniority);
-    let error_id = format!("{ids}-level-error");
+    view! {
+        <RadioChoices
+            legend="Experience level"
+            name=format!("{ids}-level")
+            layout="grid"
+            options=Seniority::ALL.iter().map(|l| (*l, l.as_str(), l.label())).collect()
+            selected=Signal::derive(move || draft.with(|d| d.seniority))
+            on_pick=Callback::new(move |level| draft.update(|d| d.seniority = Some(level)))
+            error=message(errors, Field::Seniority)
+        />
+    }
+}
+
+/// One choice among `options` (value, form value, label): a fieldset of
+/// radio buttons with the field's validation message beside them.
+#[component]
+fn RadioChoices<T>(
+    legend: &'static str,
+    /// The radios' shared name; the message's id derives from it.
+    name: String,
+    /// `grid` or `column`.
+    layout: &'static str,
+    options: Vec<(T, &'static str, &'static str)>,
+    selected: Signal<Option<T>>,
+    on_pick: Callback<T>,
+    error: Signal<Option<&'static str>>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let error_id = format!("{name}-error");
     let described = {
-        let error_id = error_id.clone();
-        move || error.get().map(|_| error_id.clone())
+        let id = error_id.clone();
+        move || error.get().map(|_| id.clone())
     };
-    let name = format!("{ids}-level");
     view! {
         <fieldset class="choice-group" aria-describedby=described>
-            <legend class="field__label">"Experience level"</legend>
-            <div class="choice-group__options choice-group__options--grid">
-                {Seniority::ALL
+            <legend class="field__label">{legend}</legend>
+            <div class=format!("choice-group__options choice-group__options--{layout}")>
+                {options
                     .into_iter()
-                    .map(|level| {
+                    .map(|(option, value, label)| {
                         view! {
                             <label class="choice">
                                 <input
                                     type="radio"
                                     name=name.clone()
-                                    value=level.as_str()
+                                    value=value
                                     aria-invalid=move || error.get().is_some().to_string()
-                                    prop:checked=move || draft.with(|d| d.seniority == Some(level))
-                                    on:change=move |_| draft.update(|d| d.seniority = Some(level))
+                                    prop:checked=move || selected.get() == Some(option)
+                                    on:change=move |_| on_pick.run(option)
                                 />
-                                <span>{level.label()}</span>
+                                <span>{label}</span>
                             </label>
                         }
                     })
@@ -351,37 +379,16 @@ pub fn StatusField(
     #[prop(into)] errors: Signal<Vec<FieldError>>,
     ids: &'static str,
 ) -> impl IntoView {
-    let error = message(errors, Field::Status);
-    let error_id = format!("{ids}-status-error");
-    let described = {
-        let id = error_id.clone();
-        move || error.get().map(|_| id.clone())
-    };
-    let name = format!("{ids}-status");
     view! {
-        <fieldset class="choice-group" aria-describedby=described>
-            <legend class="field__label">"Where you are in your search"</legend>
-            <div class="choice-group__options choice-group__options--column">
-                {SearchStatus::ALL
-                    .into_iter()
-                    .map(|status| {
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=name.clone()
-                                    aria-invalid=move || error.get().is_some().to_string()
-                                    prop:checked=move || draft.with(|d| d.status == Some(status))
-                                    on:change=move |_| draft.update(|d| d.status = Some(status))
-                                />
-                                <span>{status.label()}</span>
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </div>
-            <FieldMessage id=error_id message=error />
-        </fieldset>
+        <RadioChoices
+            legend="Where you are in your search"
+            name=format!("{ids}-status")
+            layout="column"
+            options=SearchStatus::ALL.iter().map(|s| (*s, s.as_str(), s.label())).collect()
+            selected=Signal::derive(move || draft.with(|d| d.status))
+            on_pick=Callback::new(move |status| draft.update(|d| d.status = Some(status)))
+            error=message(errors, Field::Status)
+        />
     }
 }
 
