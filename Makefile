@@ -67,7 +67,6 @@ test-e2e: dist/index.html server-debug
 	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
 	scripts/e2e.sh target/debug/ascend-server
 
-## What a first visit to the showcase job transfers, against 250 KB brotli.
 ## What a first visit to the showcase job transfers, against its 250 KB budget.
 budget: dist/index.html server-debug
 	@echo "==> Transfer budget of a job page"
