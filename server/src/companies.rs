@@ -12,7 +12,7 @@ use sqlx::{FromRow, SqliteConnection};
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::jobs::{JOB_COLUMNS, JobRow, ListParams, OPEN};
+use crate::jobs::{JOB_COLUMNS, JobRow, ListParams, OPEN, summaries};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -198,15 +198,13 @@ pub(crate) async fn companies_jobs(
     .bind(i64::from(params.limit))
     .fetch_all(&mut *conn)
     .await?;
+    drop(conn);
     Ok(Json(CompanyJobs {
         company: CompanyRef {
             slug: company.slug,
             name: company.name,
         },
-        jobs: rows
-            .into_iter()
-            .map(JobRow::into_summary)
-            .collect::<Result<_, _>>()?,
+        jobs: summaries(&state, rows).await?,
     }))
 }
 

@@ -2,8 +2,8 @@
 //! `/api/jobs` is `search`'s; [`ListParams`] serves the company job lists.
 
 use ascend_types::{
-    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobSummary, Pager, QuestionAnswer,
-    Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
+    CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobSummary, MatchFacts, Pager,
+    QuestionAnswer, Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
 };
 use axum::Router;
 use axum::extract::{Path, State};
@@ -26,7 +26,9 @@ pub const OPEN: &str = "(j.valid_through IS NULL OR j.valid_through >= $2)";
 
 /// The columns a [`JobRow`] reads, and the join they come from.
 pub const JOB_COLUMNS: &str = "j.slug, j.title, c.slug AS company_slug, c.name AS company_name, j.location, \
-     j.work_model, j.employment_type, j.posted_on FROM jobs j JOIN companies c ON c.id = j.company_id";
+     j.work_model, j.employment_type, j.posted_on, j.skills, j.seniority, j.locations, j.remote_regions, \
+     j.title_family, j.region, j.salary_min, j.salary_max, j.salary_currency, j.salary_period \
+     FROM jobs j JOIN companies c ON c.id = j.company_id";
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/jobs/{slug}", get(jobs_show))
@@ -65,7 +67,7 @@ fn enum_column<T>(
 /// One job in a list, as [`JOB_COLUMNS`] reads it.
 #[derive(FromRow)]
 pub struct JobRow {
-    slug: String,
+    pub slug: String,
     title: String,
     company_slug: String,
     company_name: String,
@@ -73,10 +75,124 @@ pub struct JobRow {
     work_model: String,
     employment_type: String,
     posted_on: String,
+    skills: String,
+    seniority: Option<String>,
+    locations: String,
+    remote_regions: String,
+    #[sqlx(flatten)]
+    pay: PayColumns,
+}
+
+/// The employer's pay as stored, and what an estimate compares on.
+#[derive(FromRow)]
+struct PayColumns {
+    title_family: String,
+    region: Option<String>,
+    salary_min: Option<i64>,
+    salary_max: Option<i64>,
+    salary_currency: Option<String>,
+    salary_period: Option<String>,
+}
+
+impl PayColumns {
+    fn employer_salary(&self) -> Option<Salary> {
+        Some(Salary {
+            min: self.salary_min?,
+            max: self.salary_max?,
+            currency: self.salary_currency.clone()?,
+            period: SalaryPeriod::parse(self.salary_period.as_deref()?)?,
+        })
+    }
+
+    /// What an estimate for this job is keyed by: jobs alike in these
+    /// share one.
+    fn estimate_key(&self, seniority: Option<Seniority>) -> String {
+        format!(
+            "estimate:{}|{}|{}",
+            self.title_family,
+            seniority.map_or("", Seniority::as_str),
+            self.region.as_deref().unwrap_or("")
+        )
+    }
+}
+
+/// The pay a job's page, card and match score use: the employer's range,
+/// else an estimate from similar jobs, else nothing.
+async fn job_salary(
+    conn: &mut SqliteConnection,
+    pay: &PayColumns,
+    seniority: Option<Seniority>,
+) -> Result<Option<SalaryInfo>, AppError> {
+    if let Some(s) = pay.employer_salary() {
+        return Ok(Some(SalaryInfo {
+            source: SalarySource::Employer,
+            median: (s.min + s.max) / 2,
+            min: s.min,
+            max: s.max,
+            currency: s.currency,
+            period: s.period,
+            sample_size: None,
+        }));
+    }
+    let request = EstimateRequest {
+        family: pay.title_family.clone(),
+        seniority,
+        region: pay.region.clone(),
+        currency: None,
+        period: SalaryPeriod::Year,
+    };
+    Ok(estimate(conn, &request).await?.map(|e| SalaryInfo {
+        source: SalarySource::Estimate,
+        min: e.p10,
+        max: e.p90,
+        median: e.p50,
+        currency: e.currency,
+        period: e.period,
+        sample_size: Some(e.sample_size),
+    }))
+}
+
+fn optional_seniority(value: Option<&str>, slug: &str) -> Result<Option<Seniority>, AppError> {
+    value
+        .map(|v| enum_column(v, Seniority::parse, "seniority", slug))
+        .transpose()
+}
+
+/// Turns list rows into summaries with their match facts. Jobs alike share
+/// one estimate, worked out once per data version and day.
+pub async fn summaries(state: &AppState, rows: Vec<JobRow>) -> Result<Vec<JobSummary>, AppError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let version = state.versions.current(&state.pool).await?;
+    let today = state.today();
+    let mut conn = state.pool.acquire().await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let seniority = optional_seniority(row.seniority.as_deref(), &row.slug)?;
+        let salary = if row.pay.employer_salary().is_some() {
+            job_salary(&mut conn, &row.pay, seniority).await?
+        } else {
+            let key = row.pay.estimate_key(seniority);
+            let bytes = state
+                .responses
+                .get_or_make(version, &today, &key, || async {
+                    json_bytes(&job_salary(&mut conn, &row.pay, seniority).await?)
+                })
+                .await?;
+            serde_json::from_slice(&bytes).map_err(|e| AppError::Internal(e.to_string()))?
+        };
+        out.push(row.into_summary(seniority, salary)?);
+    }
+    Ok(out)
 }
 
 impl JobRow {
-    pub fn into_summary(self) -> Result<JobSummary, AppError> {
+    fn into_summary(
+        self,
+        seniority: Option<Seniority>,
+        salary: Option<SalaryInfo>,
+    ) -> Result<JobSummary, AppError> {
         Ok(JobSummary {
             work_model: enum_column(&self.work_model, WorkModel::parse, "work model", &self.slug)?,
             employment_type: enum_column(
@@ -88,6 +204,13 @@ impl JobRow {
             company: CompanyRef {
                 slug: self.company_slug,
                 name: self.company_name,
+            },
+            facts: MatchFacts {
+                skills: parse_list(&self.skills),
+                seniority,
+                locations: parse_list(&self.locations),
+                remote_regions: parse_list(&self.remote_regions),
+                salary,
             },
             slug: self.slug,
             title: self.title,
@@ -104,8 +227,6 @@ struct DetailRow {
     company_id: i64,
     slug: String,
     title: String,
-    title_family: String,
-    region: Option<String>,
     department: Option<String>,
     seniority: Option<String>,
     employment_type: String,
@@ -119,23 +240,10 @@ struct DetailRow {
     posted_on: String,
     valid_through: Option<String>,
     apply_url: Option<String>,
-    salary_min: Option<i64>,
-    salary_max: Option<i64>,
-    salary_currency: Option<String>,
-    salary_period: Option<String>,
     faqs: String,
     interview_questions: String,
-}
-
-impl DetailRow {
-    fn employer_salary(&self) -> Option<Salary> {
-        Some(Salary {
-            min: self.salary_min?,
-            max: self.salary_max?,
-            currency: self.salary_currency.clone()?,
-            period: SalaryPeriod::parse(self.salary_period.as_deref()?)?,
-        })
-    }
+    #[sqlx(flatten)]
+    pay: PayColumns,
 }
 
 /// One job with everything its page shows: the company profile, the salary
@@ -208,44 +316,8 @@ pub async fn load_detail(
     .ok_or_else(|| no_job(slug))?;
     ensure_open(slug, row.valid_through.as_deref(), &today)?;
 
-    let seniority = match &row.seniority {
-        Some(value) => Some(enum_column(
-            value,
-            Seniority::parse,
-            "seniority",
-            &row.slug,
-        )?),
-        None => None,
-    };
-    let salary = match row.employer_salary() {
-        Some(s) => Some(SalaryInfo {
-            source: SalarySource::Employer,
-            median: (s.min + s.max) / 2,
-            min: s.min,
-            max: s.max,
-            currency: s.currency,
-            period: s.period,
-            sample_size: None,
-        }),
-        None => {
-            let request = EstimateRequest {
-                family: row.title_family.clone(),
-                seniority,
-                region: row.region.clone(),
-                currency: None,
-                period: SalaryPeriod::Year,
-            };
-            estimate(&mut conn, &request).await?.map(|e| SalaryInfo {
-                source: SalarySource::Estimate,
-                min: e.p10,
-                max: e.p90,
-                median: e.p50,
-                currency: e.currency,
-                period: e.period,
-                sample_size: Some(e.sample_size),
-            })
-        }
-    };
+    let seniority = optional_seniority(row.seniority.as_deref(), &row.slug)?;
+    let salary = job_salary(&mut conn, &row.pay, seniority).await?;
     let company = profile_by_id(&mut conn, row.company_id, &today).await?;
     let pager = pager(&mut conn, &row, &today).await?;
 

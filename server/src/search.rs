@@ -26,7 +26,7 @@ use sqlx::{FromRow, SqlitePool};
 
 use crate::AppState;
 use crate::error::AppError;
-use crate::jobs::{JOB_COLUMNS, JobRow};
+use crate::jobs::{JOB_COLUMNS, JobRow, summaries};
 use crate::params::Params;
 use snapshot::{JobFacts, Snapshot};
 use text::{Term, match_expression, terms, words};
@@ -722,9 +722,7 @@ pub(crate) async fn jobs_search(
         }
         let mut rows = page.fetch_all(&state.pool).await?;
         rows.sort_by_key(|row| outcome.ids.iter().position(|id| *id == row.id));
-        rows.into_iter()
-            .map(|row| row.job.into_summary())
-            .collect::<Result<_, _>>()?
+        summaries(&state, rows.into_iter().map(|row| row.job).collect()).await?
     };
     let answer = JobSearch {
         jobs,

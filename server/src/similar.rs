@@ -16,21 +16,18 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use ascend_types::{
-    BenefitGroup, CompanyRef, EmploymentType, ErrorResponse, JobCard, Seniority, SimilarJobs,
-    WorkModel,
-};
+use ascend_types::{BenefitGroup, ErrorResponse, JobCard, Seniority, SimilarJobs};
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use axum::routing::get;
-use sqlx::{FromRow, SqliteConnection};
+use sqlx::FromRow;
 
 use crate::AppState;
 use crate::cache::{json_bytes, json_response};
 use crate::companies::parse_list;
 use crate::error::AppError;
-use crate::jobs::{ensure_open, no_job};
+use crate::jobs::{JOB_COLUMNS, JobRow, ensure_open, no_job, summaries};
 use crate::params::Params;
 use crate::salary::region_of;
 
@@ -433,83 +430,67 @@ pub(crate) async fn similar_list(
             ensure_open(&slug, valid_through.as_deref(), &today)?;
             let index = state.similar.get(&state.pool, version).await?;
             let ids = index.similar(id, limit as usize, &today);
-            let mut conn = state.pool.acquire().await?;
             json_bytes(&SimilarJobs {
-                jobs: cards(&mut conn, &ids).await?,
+                jobs: cards(&state, &ids).await?,
             })
         })
         .await?;
     Ok(json_response(body))
 }
 
+/// A card's row: a list row with the company's logo, values and perks.
 #[derive(FromRow)]
 struct CardRow {
     id: i64,
-    slug: String,
-    title: String,
-    company_slug: String,
-    company_name: String,
     logo_url: Option<String>,
-    location: String,
-    work_model: String,
-    employment_type: String,
-    posted_on: String,
     culture_values: String,
     benefits: String,
+    #[sqlx(flatten)]
+    job: JobRow,
 }
 
 /// Cards for these job ids, in the order given.
-pub async fn cards(conn: &mut SqliteConnection, ids: &[i64]) -> Result<Vec<JobCard>, AppError> {
+pub async fn cards(state: &AppState, ids: &[i64]) -> Result<Vec<JobCard>, AppError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let ids_json = serde_json::to_string(ids).map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows: Vec<CardRow> = sqlx::query_as(
-        "SELECT j.id, j.slug, j.title, c.slug AS company_slug, c.name AS company_name, c.logo_url, \
-         j.location, j.work_model, j.employment_type, j.posted_on, c.culture_values, c.benefits \
-         FROM jobs j JOIN companies c ON c.id = j.company_id \
-         WHERE j.id IN (SELECT value FROM json_each($1))",
-    )
+    let mut rows: Vec<CardRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT j.id AS id, c.logo_url, c.culture_values, c.benefits, {JOB_COLUMNS} \
+         WHERE j.id IN (SELECT value FROM json_each($1))"
+    )))
     .bind(ids_json)
-    .fetch_all(&mut *conn)
+    .fetch_all(&state.pool)
     .await?;
-    let mut cards = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Some(row) = rows.iter().find(|r| r.id == *id) else {
-            continue;
-        };
-        let work_model = WorkModel::parse(&row.work_model).ok_or_else(|| {
-            AppError::Internal(format!(
-                "job {} has work model {:?}",
-                row.slug, row.work_model
-            ))
-        })?;
-        let employment_type = EmploymentType::parse(&row.employment_type).ok_or_else(|| {
-            AppError::Internal(format!(
-                "job {} has employment type {:?}",
-                row.slug, row.employment_type
-            ))
-        })?;
-        cards.push(JobCard {
-            slug: row.slug.clone(),
-            title: row.title.clone(),
-            company: CompanyRef {
-                slug: row.company_slug.clone(),
-                name: row.company_name.clone(),
-            },
-            company_logo_url: row.logo_url.clone(),
-            location: row.location.clone(),
-            work_model,
-            employment_type,
-            posted_on: row.posted_on.clone(),
-            culture_values: parse_list(&row.culture_values),
-            perks: parse_list::<BenefitGroup>(&row.benefits)
+    rows.retain(|row| ids.contains(&row.id));
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+    let mut extras = Vec::with_capacity(rows.len());
+    let mut jobs = Vec::with_capacity(rows.len());
+    for row in rows {
+        extras.push((row.logo_url, row.culture_values, row.benefits));
+        jobs.push(row.job);
+    }
+    let summaries = summaries(state, jobs).await?;
+    Ok(summaries
+        .into_iter()
+        .zip(extras)
+        .map(|(job, (logo_url, values, benefits))| JobCard {
+            slug: job.slug,
+            title: job.title,
+            company: job.company,
+            company_logo_url: logo_url,
+            location: job.location,
+            work_model: job.work_model,
+            employment_type: job.employment_type,
+            posted_on: job.posted_on,
+            culture_values: parse_list(&values),
+            perks: parse_list::<BenefitGroup>(&benefits)
                 .into_iter()
                 .flat_map(|g| g.items)
                 .collect(),
-        });
-    }
-    Ok(cards)
+            facts: job.facts,
+        })
+        .collect())
 }
 
 #[cfg(test)]

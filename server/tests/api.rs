@@ -774,3 +774,39 @@ async fn a_kept_job_page_follows_changes_to_the_data() {
         .unwrap();
     assert_eq!(app.get(&url).await.status, StatusCode::GONE);
 }
+
+#[tokio::test]
+async fn lists_and_cards_carry_the_match_facts_of_each_job_page() {
+    let app = test_app().await;
+    let search: JobSearch = app.get("/api/jobs?limit=50").await.json();
+    let similar: SimilarJobs = app
+        .get(&format!(
+            "/api/jobs/{}/similar?limit=20",
+            demo::SHOWCASE_SLUG
+        ))
+        .await
+        .json();
+    let company: CompanyJobs = app.get("/api/companies/cadence/jobs").await.json();
+    let listed = search
+        .jobs
+        .iter()
+        .chain(&company.jobs)
+        .map(|j| (&j.slug, &j.facts))
+        .chain(similar.jobs.iter().map(|j| (&j.slug, &j.facts)));
+    let (mut estimated, mut employer, mut checked) = (0, 0, 0);
+    for (slug, facts) in listed {
+        let page: JobDetail = app.get(&format!("/api/jobs/{slug}")).await.json();
+        assert_eq!(facts, &page.match_facts(), "{slug}");
+        match facts.salary.as_ref().map(|s| s.source) {
+            Some(SalarySource::Estimate) => estimated += 1,
+            Some(SalarySource::Employer) => employer += 1,
+            None => {}
+        }
+        checked += 1;
+    }
+    assert!(checked >= 70, "{checked} jobs compared");
+    assert!(
+        estimated > 0 && employer > 0,
+        "{estimated} estimates, {employer} employer ranges"
+    );
+}

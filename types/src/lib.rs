@@ -250,6 +250,27 @@ pub struct JobSummary {
     pub employment_type: EmploymentType,
     /// Calendar date, `YYYY-MM-DD`.
     pub posted_on: String,
+    /// What the on-device match score reads; empty in lists saved before
+    /// it existed.
+    #[serde(default)]
+    pub facts: MatchFacts,
+}
+
+/// What the match score, computed on the visitor's device, reads of a job
+/// beyond its title and work model. Lists and cards carry it so that they
+/// can show a score without fetching every job.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatchFacts {
+    pub skills: Vec<String>,
+    pub seniority: Option<Seniority>,
+    /// The places of a hybrid or on-site job.
+    pub locations: Vec<String>,
+    /// The regions a remote job hires in.
+    pub remote_regions: Vec<String>,
+    /// The same pay the job's page shows: the employer's range, else our
+    /// estimate.
+    pub salary: Option<SalaryInfo>,
 }
 
 /// A company's ratings, computed from its reviews.
@@ -368,6 +389,19 @@ pub struct JobDetail {
     pub pager: Pager,
 }
 
+impl JobDetail {
+    /// What the match score reads of this job, as lists carry it.
+    pub fn match_facts(&self) -> MatchFacts {
+        MatchFacts {
+            skills: self.skills.clone(),
+            seniority: self.seniority,
+            locations: self.locations.clone(),
+            remote_regions: self.remote_regions.clone(),
+            salary: self.salary.clone(),
+        }
+    }
+}
+
 /// A job as a card in a carousel: a summary with the company's logo and a
 /// few things that set the company apart.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -387,6 +421,7 @@ pub struct JobCard {
     pub culture_values: Vec<String>,
     /// The company's benefits and perks, every group's items in order.
     pub perks: Vec<String>,
+    pub facts: MatchFacts,
 }
 
 /// `GET /api/jobs/{slug}/similar`: most similar first.
