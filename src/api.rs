@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use ascend_types::{
     CompanyJobs, CompanyProfile, CreateSubscription, CurrencyRates, ErrorResponse, FieldError,
-    JobDetail, JobSearch, SimilarJobs, SubscriptionAccepted, Suggestions,
+    JobDetail, JobSearch, JobSummary, SimilarJobs, SubscriptionAccepted, Suggestions,
 };
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
@@ -166,6 +166,29 @@ async fn send<T: DeserializeOwned>(request: gloo_net::http::Request) -> Result<T
 /// The first page of open jobs, newest first (a search without words).
 pub async fn jobs_newest() -> Result<JobSearch, FetchError> {
     fetch_json("/api/jobs").await
+}
+
+/// How many of the newest jobs "For you" ranks: two of the API's largest
+/// pages. Ranking happens on the device, so the request is the same for
+/// every visitor and says nothing about them.
+pub const RANKED_POOL: usize = 100;
+
+/// The newest [`RANKED_POOL`] open jobs, for ranking on the device.
+pub async fn jobs_to_rank() -> Result<Vec<JobSummary>, FetchError> {
+    let mut jobs = Vec::with_capacity(RANKED_POOL);
+    let mut path = "/api/jobs?limit=50".to_owned();
+    loop {
+        let page: JobSearch = fetch_json(&path).await?;
+        jobs.extend(page.jobs);
+        match page.next_cursor {
+            Some(cursor) if jobs.len() < RANKED_POOL => {
+                path = format!("/api/jobs?limit=50&cursor={}", encode_path_segment(&cursor));
+            }
+            _ => break,
+        }
+    }
+    jobs.truncate(RANKED_POOL);
+    Ok(jobs)
 }
 
 /// One job: on the first load of its page, from the JSON the server

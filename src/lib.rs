@@ -10,6 +10,7 @@ pub mod api;
 pub mod components;
 pub mod figures;
 pub mod format;
+pub mod match_scores;
 pub mod matching;
 pub mod onboarding;
 pub mod pages;
@@ -43,6 +44,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| status.set(profile.exists()));
     provide_onboarding();
     saved_jobs::provide_saved_jobs();
+    match_scores::provide_shared_rates();
     view! {
         <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
         <Router>

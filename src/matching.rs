@@ -6,7 +6,7 @@
 //! salary). A part the job or the visitor gives no data for is left out of
 //! the mean rather than guessed, and lowers the confidence instead.
 
-use ascend_types::{CurrencyRates, SalaryInfo, SalaryPeriod, Seniority, WorkModel};
+use ascend_types::{CurrencyRates, MatchFacts, SalaryInfo, SalaryPeriod, Seniority, WorkModel};
 
 /// What the visitor told us about the work they want.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -43,6 +43,22 @@ pub struct JobFacts<'a> {
     pub locations: &'a [String],
     pub remote_regions: &'a [String],
     pub salary: Option<&'a SalaryInfo>,
+}
+
+impl<'a> JobFacts<'a> {
+    /// A job in a list or on a card: its title and work model, and the
+    /// facts the list carries.
+    pub fn listed(title: &'a str, work_model: WorkModel, facts: &'a MatchFacts) -> Self {
+        JobFacts {
+            title,
+            skills: &facts.skills,
+            seniority: facts.seniority,
+            work_model,
+            locations: &facts.locations,
+            remote_regions: &facts.remote_regions,
+            salary: facts.salary.as_ref(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -162,6 +162,7 @@ mod tests {
             work_model: WorkModel::Remote,
             employment_type: EmploymentType::FullTime,
             posted_on: "2026-11-16".into(),
+            facts: Default::default(),
         }
     }
 
@@ -175,6 +176,13 @@ mod tests {
         let raw = serde_json::to_string(&jobs).unwrap();
         assert_eq!(parse_saved(&raw), (jobs, false));
         assert_eq!(parse_saved("[]"), (vec![], false));
+    }
+
+    #[test]
+    fn a_list_saved_before_match_facts_still_reads() {
+        let raw = r#"[{"slug":"a","title":"Title of a","company":{"slug":"cadence","name":"Cadence"},
+            "location":"Remote in EMEA","work_model":"remote","employment_type":"full_time","posted_on":"2026-11-16"}]"#;
+        assert_eq!(parse_saved(raw), (vec![job("a")], false));
     }
 
     #[test]

@@ -84,6 +84,7 @@ fn job_list_item_links_to_the_job() {
         work_model: WorkModel::Hybrid,
         employment_type: EmploymentType::PartTime,
         posted_on: "2026-01-05".into(),
+        facts: Default::default(),
     };
     let el = host();
     let _mounted = leptos::mount::mount_to(el.clone(), move || {
@@ -422,6 +423,7 @@ fn job_card(
         posted_on: "2026-01-05".into(),
         culture_values: values.iter().map(|v| (*v).to_owned()).collect(),
         perks: perks.iter().map(|p| (*p).to_owned()).collect(),
+        facts: Default::default(),
     }
 }
 
@@ -684,6 +686,7 @@ fn saved_job(slug: &str) -> JobSummary {
         work_model: WorkModel::Remote,
         employment_type: EmploymentType::FullTime,
         posted_on: "2026-11-16".into(),
+        facts: Default::default(),
     }
 }
 

@@ -2,6 +2,7 @@ use ascend_types::{JobCard as Card, WorkModel};
 use leptos::prelude::*;
 
 use super::{Avatar, PostedDate};
+use crate::match_scores::MatchBadge;
 
 /// How many tags a card shows before summing up the rest as "+N". With the
 /// "+N" chip that makes four, which the card's two tag rows always hold.
@@ -73,7 +74,16 @@ pub fn card_tags(values: &[String], perks: &[String], limit: usize) -> CardTags 
 /// which the app's router still handles, so that the card also works where
 /// there is no router (the embeddable widget).
 #[component]
-pub fn JobCard(job: Card) -> impl IntoView {
+pub fn JobCard(
+    job: Card,
+    /// Shows the visitor's match score beside the date when they have a
+    /// profile. Off where there is no profile store (the embeddable widget).
+    #[prop(optional)]
+    show_match: bool,
+) -> impl IntoView {
+    let badge = show_match.then(|| {
+        view! { <MatchBadge title=job.title.clone() work_model=job.work_model facts=job.facts.clone() /> }
+    });
     let href = format!("/jobs/{}", job.slug);
     let place = place_label(job.work_model, &job.location);
     let tags = card_tags(&job.culture_values, &job.perks, TAGS_SHOWN);
@@ -114,7 +124,7 @@ pub fn JobCard(job: Card) -> impl IntoView {
                 <span class="job-card__company-name">{job.company.name}</span>
             </p>
             <p class="job-card__place">{place}</p>
-            <p class="job-card__posted"><PostedDate posted_on=job.posted_on /></p>
+            <p class="job-card__posted"><PostedDate posted_on=job.posted_on />{badge}</p>
             <div class="job-card__tag-area">{tag_list}</div>
         </div>
     }

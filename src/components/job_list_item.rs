@@ -2,12 +2,16 @@ use ascend_types::JobSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::PostedDate;
+use super::{PostedDate, place_label};
+use crate::match_scores::MatchBadge;
 
 /// One job in a list: its title links to the job's page.
 #[component]
 pub fn JobListItem(job: JobSummary) -> impl IntoView {
     let href = format!("/jobs/{}", job.slug);
+    let place = place_label(job.work_model, &job.location);
+    let badge =
+        view! { <MatchBadge title=job.title.clone() work_model=job.work_model facts=job.facts /> };
     view! {
         <li class="job-item">
             <h2 class="job-item__title">
@@ -15,10 +19,10 @@ pub fn JobListItem(job: JobSummary) -> impl IntoView {
             </h2>
             <p class="job-item__company">{job.company.name}</p>
             <p class="job-item__meta">
-                <span>{job.location}</span>
-                <span>{job.work_model.label()}</span>
+                <span>{place}</span>
                 <span>{job.employment_type.label()}</span>
                 <PostedDate posted_on=job.posted_on />
+                {badge}
             </p>
         </li>
     }

@@ -124,7 +124,13 @@ test("the keyboard reaches the content first, then each job", async ({ page }) =
   await expect(skip).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("#main")).toBeFocused();
-  // Tab moves on from the main landmark to the first job's link.
+  // Tab moves on from the main landmark to the two orders, then the first
+  // job's link.
+  const order = page.getByRole("navigation", { name: "Order of jobs" });
+  await page.keyboard.press("Tab");
+  await expect(order.getByRole("link", { name: "Newest" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(order.getByRole("link", { name: "For you" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(page.locator(".job-item a").first()).toBeFocused();
   await page.keyboard.press("Enter");

@@ -3,22 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { storeProfileBeforeLoad } from "./job-widgets-pages";
+import { FITTING } from "./match-pages";
 import { SHOWCASE } from "./pages";
-
-// Fits the showcase job (mid-level, remote within EMEA, €70–90k, Java and
-// friends) in every part.
-const FITTING = {
-  version: 2,
-  agreed_on: "2026-11-20",
-  roles: ["Backend engineer"],
-  skills: ["Java", "Kotlin", "Python", "Kubernetes", "Elasticsearch", "Distributed systems", "Recommender systems", "gRPC", "PostgreSQL"],
-  seniority: "mid",
-  work_models: ["remote"],
-  locations: [],
-  remote_regions: ["EMEA"],
-  salary: { amount: 60000, currency: "GBP", period: "year" },
-  status: "open",
-};
 
 function matchBlock(page: Page) {
   return page.locator(".match-block");

@@ -25,6 +25,7 @@ pub fn summary_of(job: &JobDetail) -> JobSummary {
         work_model: job.work_model,
         employment_type: job.employment_type,
         posted_on: job.posted_on.clone(),
+        facts: job.match_facts(),
     }
 }
 

@@ -1,34 +1,10 @@
-use ascend_types::{CurrencyRates, JobDetail};
+use ascend_types::JobDetail;
 use leptos::prelude::*;
 
-use crate::api;
-use crate::matching::{self, Effect as PartEffect, JobFacts, Match};
+use crate::match_scores::{score_listed, use_shared_rates};
+use crate::matching::{Effect as PartEffect, Match};
 use crate::profile::onboarding_href;
 use crate::profile_store::use_profile_store;
-
-/// Scores the job against the stored profile, on this device. The rates are
-/// fetched (they carry nothing of the visitor); without them the salary
-/// part is left out rather than guessed.
-fn score_job(
-    job: &JobDetail,
-    rates: Option<&CurrencyRates>,
-    prefs: &matching::Preferences,
-) -> Match {
-    let empty = CurrencyRates {
-        base: "USD".into(),
-        rates: Default::default(),
-    };
-    let facts = JobFacts {
-        title: &job.title,
-        skills: &job.skills,
-        seniority: job.seniority,
-        work_model: job.work_model,
-        locations: &job.locations,
-        remote_regions: &job.remote_regions,
-        salary: job.salary.as_ref(),
-    };
-    matching::score(prefs, &facts, rates.unwrap_or(&empty))
-}
 
 fn effect_word(effect: PartEffect) -> &'static str {
     match effect {
@@ -46,16 +22,10 @@ fn effect_word(effect: PartEffect) -> &'static str {
 pub fn MatchBlock(job: JobDetail) -> impl IntoView {
     let store = use_profile_store();
     let join_href = onboarding_href(&format!("/jobs/{}", job.slug));
-    // A plain signal filled by a task, not a resource: a resource read here
-    // would make the whole job page's <Transition> wait for the rates.
-    let rates: RwSignal<Option<Option<CurrencyRates>>> = RwSignal::new(None);
-    Effect::new(move |_| {
-        if store.exists() && rates.with_untracked(Option::is_none) {
-            leptos::task::spawn_local(async move {
-                rates.set(Some(api::currency_rates().await.ok()));
-            });
-        }
-    });
+    // Read only once there is a profile, so a visitor without one never
+    // asks for the rates. Not a resource: a resource read here would make
+    // the whole job page's <Transition> wait for them.
+    let rates = use_shared_rates();
     let job = StoredValue::new(job);
     view! {
         <div class="match-block" aria-live="polite">
@@ -70,7 +40,13 @@ pub fn MatchBlock(job: JobDetail) -> impl IntoView {
                     None => view! { <p class="match-block__text">"Working out your match…"</p> }.into_any(),
                     Some(rates) => {
                         let result = job.with_value(|job| {
-                            score_job(job, rates.as_ref(), &profile.preferences())
+                            score_listed(
+                                &profile.preferences(),
+                                &job.title,
+                                job.work_model,
+                                &job.match_facts(),
+                                rates.as_ref(),
+                            )
                         });
                         view! { <MatchResult result /> }.into_any()
                     }

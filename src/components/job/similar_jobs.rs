@@ -205,7 +205,7 @@ fn Carousel(jobs: Vec<Card>) -> impl IntoView {
         >
             {jobs
                 .into_iter()
-                .map(|job| view! { <li class="similar__item"><JobCard job /></li> })
+                .map(|job| view! { <li class="similar__item"><JobCard job show_match=true /></li> })
                 .collect_view()}
         </ul>
     }
