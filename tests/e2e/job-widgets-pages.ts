@@ -101,4 +101,6 @@ export class QuestionsSection {
 }
 
 export const FAQS = "Frequently asked questions";
+export const FIRST_FAQ = "What will I work on in my first months?";
+export const FIRST_FAQ_ANSWER = "You will join a squad that owns the services behind daily mixes.";
 export const INTERVIEW = /^Common interview questions for /;

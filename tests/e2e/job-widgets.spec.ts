@@ -5,6 +5,8 @@ import { expect, test } from "@playwright/test";
 import { SHOWCASE } from "./pages";
 import {
   FAQS,
+  FIRST_FAQ,
+  FIRST_FAQ_ANSWER,
   INTERVIEW,
   NO_SALARY,
   PROFILE_KEY,
@@ -17,8 +19,6 @@ import {
 // Amounts are formatted for the reader's locale; pin it so figures are known.
 test.use({ locale: "en-US" });
 
-const FIRST_FAQ = "What will I work on in my first months?";
-const FIRST_FAQ_ANSWER = "You will join a squad that owns the services behind daily mixes.";
 const FIRST_INTERVIEW = "Tell us about a backend service you designed and ran in production.";
 const FIRST_INTERVIEW_ANSWER = "Pick one you know end to end.";
 // A minimal profile in the stored format (src/profile_data.rs): the app drops

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Request } from "@playwright/test";
 import { DRAFT_KEY, OnboardingFlow, PROFILE_KEY, ProfilePage, STORED_PROFILE, tabTo } from "./onboarding-pages";
+import { FAQS, FIRST_FAQ, FIRST_FAQ_ANSWER, QuestionsSection } from "./job-widgets-pages";
 import { JobPage, SHOWCASE } from "./pages";
 
 const JOB_PATH = `/jobs/${SHOWCASE.slug}`;
@@ -126,6 +127,18 @@ test("the whole flow by keyboard, resumed after a reload, returns to the job and
   await expect(page).toHaveURL(new RegExp(`${JOB_PATH}$`));
   await expect(job.title).toHaveText(SHOWCASE.title);
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Profile" })).toBeVisible();
+
+  // The score and its reasons, worked out on this device; the gates open.
+  const block = page.locator(".match-block");
+  await expect(block.locator(".match-block__number")).toHaveText(/^\d{1,3}$/);
+  await tabTo(page, block.locator("summary"));
+  await page.keyboard.press("Enter");
+  await expect(block.getByRole("listitem")).toHaveCount(5);
+  await expect(block).toContainText("You have 1 of the 9 skills this job lists");
+  const faqs = new QuestionsSection(page, FAQS);
+  await faqs.question(FIRST_FAQ).press("Enter");
+  await expect(faqs.answer(FIRST_FAQ)).toContainText(FIRST_FAQ_ANSWER);
+
   const stored = await page.evaluate(([p, d]) => [localStorage.getItem(p), localStorage.getItem(d)], [PROFILE_KEY, DRAFT_KEY]);
   expect(stored[1]).toBeNull();
   const profile = JSON.parse(stored[0]!);
@@ -151,6 +164,16 @@ test("the whole flow by keyboard, resumed after a reload, returns to the job and
   await expect(profilePage.section("Where")).toContainText("EMEA");
   await expect(profilePage.section("Salary")).toContainText("87,500 EUR per year");
   await expect(profilePage.section("Job search")).toContainText("Open to the right offer");
+
+  // Deleted, the profile is gone and the gates are back.
+  await profilePage.remove.click();
+  await profilePage.confirmRemove.click();
+  await expect(page.getByRole("status")).toHaveText("Your profile was deleted from this browser.");
+  await job.open(SHOWCASE.slug);
+  await expect(block).toContainText("Complete your profile to see your match");
+  await faqs.question(FIRST_FAQ).press("Enter");
+  await expect(faqs.answer(FIRST_FAQ)).toContainText("Join Ascend to see the full answer");
+  expect(await page.content()).not.toContain(FIRST_FAQ_ANSWER);
 
   // No request carried the profile: only two-letter prefixes reach /api/suggest.
   const secrets = ["backend engineer", "backend%20engineer", "backend+engineer", "kotlin", "kafka", "fortran", "87500", "87,500"];
