@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CARGO_TERM_COLOR ?= never
 
 FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
-	index.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs \
+	index.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs scripts/bundle-css.mjs \
 	.cargo/config.toml
 
 .PHONY: run test tools test-tools lint test-native test-browser test-e2e budget lighthouse server-release server-debug screenshots sizes bench clean

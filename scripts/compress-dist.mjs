@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { bundleCss } from "./bundle-css.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) {
@@ -33,4 +34,5 @@ function walk(folder) {
   }
 }
 
+bundleCss(dir);
 walk(dir);
