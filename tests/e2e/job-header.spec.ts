@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { JobTop, NO_SALARY, SavedJobsPage, SHOWCASE_APPLY_URL } from "./job-header-pages";
 import { withoutInlinedJob } from "./job-meta.pages";
-import { JobsListPage, SHOWCASE } from "./pages";
+import { JobsListPage, SHOWCASE, holdRequests } from "./pages";
 
 /** Serves the job's real JSON with some fields replaced; the page is served
  * without its inlined copy, so the app asks the API for it. */
@@ -343,13 +343,8 @@ test("the keyboard reaches every control in order", async ({ page }) => {
 
 test("the header card keeps its box from skeleton to job", async ({ page }) => {
   for (const slug of [SHOWCASE.slug, NO_SALARY.slug]) {
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
     await withoutInlinedJob(page, slug);
-    await page.route(`**/api/jobs/${slug}`, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdRequests(page, `**/api/jobs/${slug}`);
     const job = new JobTop(page);
     await page.goto(`/jobs/${slug}`);
     await expect(job.skeleton).toBeVisible();

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { CompanyPage, CompanySide, Footer, Newsletter, tabTo } from "./company-pages";
-import { JobPage, SHOWCASE } from "./pages";
+import { JobPage, SHOWCASE, holdRequests } from "./pages";
 
 const JOB_PATH = `/jobs/${SHOWCASE.slug}`;
 
@@ -101,12 +101,7 @@ test("an unknown company gets the not-found page", async ({ page }) => {
 });
 
 test("the company skeleton holds the header's place while it loads", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/companies/cadence", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/companies/cadence");
   const company = new CompanyPage(page);
   await company.open("cadence");
   await expect(company.skeleton).toBeVisible();
@@ -159,16 +154,13 @@ test("the newsletter accepts a good address and says so", async ({ page }, testI
 });
 
 test("the newsletter shows sending, then an alert when the API fails", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/subscriptions", async (route) => {
-    await held;
-    await route.fulfill({
+  const release = await holdRequests(page, "**/api/subscriptions", (route) =>
+    route.fulfill({
       status: 503,
       contentType: "application/json",
       body: JSON.stringify({ error: { code: "unavailable", message: "Ascend is resting. Try again soon." } }),
-    });
-  });
+    }),
+  );
   await new JobPage(page).open(SHOWCASE.slug);
   const news = new Newsletter(page);
 

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { withoutInlinedJob } from "./job-meta.pages";
-import { CLOSED_SLUG, JobPage, JobsListPage, SHOWCASE } from "./pages";
+import { CLOSED_SLUG, JobPage, JobsListPage, SHOWCASE, holdRequests } from "./pages";
 
 test("the list links to a job, whose page shows it", async ({ page }) => {
   const list = new JobsListPage(page);
@@ -59,12 +59,7 @@ test("an unreachable API also offers Retry", async ({ page }) => {
 });
 
 test("the skeleton holds the job header's place while it loads", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(`**/api/jobs/${SHOWCASE.slug}`, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, `**/api/jobs/${SHOWCASE.slug}`);
   await withoutInlinedJob(page, SHOWCASE.slug);
   const job = new JobPage(page);
   await job.open(SHOWCASE.slug);

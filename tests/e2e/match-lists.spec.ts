@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { storeProfileBeforeLoad } from "./job-widgets-pages";
 import { FITTING, JobsList, badgeScore, expectNothingPrivate, watchRequests } from "./match-pages";
-import { SHOWCASE } from "./pages";
+import { SHOWCASE, holdRequests } from "./pages";
 import { SimilarJobs } from "./similar-jobs-page";
 
 test("without a profile lists show no scores and For you invites one", async ({ page }) => {
@@ -76,12 +76,7 @@ test("list items score each job, and For you ranks the best match first", async 
 });
 
 test("list items keep their size while the scores are worked out", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/currency-rates", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/currency-rates");
   await storeProfileBeforeLoad(page, JSON.stringify(FITTING));
   const jobs = new JobsList(page);
   await page.goto("/jobs");

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { storeProfileBeforeLoad } from "./job-widgets-pages";
 import { FITTING } from "./match-pages";
-import { SHOWCASE } from "./pages";
+import { SHOWCASE, holdRequests } from "./pages";
 
 function matchBlock(page: Page) {
   return page.locator(".match-block");
@@ -57,12 +57,7 @@ test("a profile that fits nothing scores low and says why", async ({ page }) => 
 });
 
 test("the block keeps its place and size while the score is worked out", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/api/currency-rates", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, "**/api/currency-rates");
   await storeProfileBeforeLoad(page, JSON.stringify(FITTING));
   await page.goto(`/jobs/${SHOWCASE.slug}`);
   const block = matchBlock(page);

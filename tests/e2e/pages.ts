@@ -1,5 +1,24 @@
 // Page objects: what a test may do on each page, named as a user would.
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page, type Route } from "@playwright/test";
+
+/**
+ * Holds the requests that match `url` until the returned function is
+ * called, then lets them through (or answers them with `answer`): for
+ * looking at a page while something is still loading.
+ */
+export async function holdRequests(
+  page: Page,
+  url: string,
+  answer: (route: Route) => Promise<void> = (route) => route.continue(),
+): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await answer(route);
+  });
+  return release;
+}
 
 export const SHOWCASE = {
   slug: "backend-engineer-personalization-cadence",

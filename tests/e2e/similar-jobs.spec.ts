@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator } from "@playwright/test";
-import { JobPage, SHOWCASE } from "./pages";
+import { JobPage, SHOWCASE, holdRequests } from "./pages";
 import { SIMILAR_API, SimilarJobs } from "./similar-jobs-page";
 
 async function openShowcase(page: import("@playwright/test").Page) {
@@ -178,12 +178,9 @@ test("a failure shows a small note with Retry, and the job stays", async ({ page
 });
 
 test("with no similar jobs the row says so, in the same space", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(SIMILAR_API, async (route) => {
-    await held;
-    await route.fulfill({ contentType: "application/json", body: JSON.stringify({ jobs: [] }) });
-  });
+  const release = await holdRequests(page, SIMILAR_API, (route) =>
+    route.fulfill({ contentType: "application/json", body: JSON.stringify({ jobs: [] }) }),
+  );
   await new JobPage(page).open(SHOWCASE.slug);
   const similar = new SimilarJobs(page);
   await expect(similar.loading).toBeVisible();
@@ -197,12 +194,7 @@ test("with no similar jobs the row says so, in the same space", async ({ page })
 });
 
 test("nothing moves when the carousel arrives", async ({ page }) => {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(SIMILAR_API, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdRequests(page, SIMILAR_API);
   const job = new JobPage(page);
   await job.open(SHOWCASE.slug);
   await expect(job.title).toHaveText(SHOWCASE.title);
