@@ -17,14 +17,16 @@ use ascend_types::{
     EmploymentType, ErrorResponse, FacetCount, JobSearch, SearchFacets, SearchSort, Seniority,
     WorkModel,
 };
+use axum::Router;
 use axum::extract::{RawQuery, State};
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sqlx::{FromRow, SqlitePool};
 
 use crate::AppState;
+use crate::cache::{json_bytes, json_response};
 use crate::error::AppError;
 use crate::jobs::{JOB_COLUMNS, JobRow, summaries};
 use crate::params::Params;
@@ -674,7 +676,7 @@ struct PageRow {
 pub(crate) async fn jobs_search(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
-) -> Result<Json<JobSearch>, AppError> {
+) -> Result<Response, AppError> {
     let params = SearchParams::parse(query.as_deref())?;
     let today = state.today_days();
     let snapshot = state
@@ -689,7 +691,7 @@ pub(crate) async fn jobs_search(
     // Parameters that parse alike ask the same question.
     let question = format!("{params:?}");
     if let Some(answer) = snapshot.answers.get(&question) {
-        return Ok(Json(JobSearch::clone(&answer)));
+        return Ok(json_response(answer));
     }
 
     let outcome = if params.words.is_empty() {
@@ -731,8 +733,11 @@ pub(crate) async fn jobs_search(
         next_cursor: outcome.next_cursor,
         facets: outcome.facets,
     };
-    snapshot.answers.put(question, Arc::new(answer.clone()), 1);
-    Ok(Json(answer))
+    // Kept serialized: a page with its jobs' match facts takes longer to
+    // write out than to find.
+    let body = json_bytes(&answer)?;
+    snapshot.answers.put(question, body.clone(), 1);
+    Ok(json_response(body))
 }
 
 #[cfg(test)]

@@ -82,7 +82,7 @@ pub struct Snapshot {
     /// scored, to ids with BM25 scores), weighed by ids held.
     pub matches: Memo<(String, bool), Matches>,
     /// Recent answers, by their parsed parameters.
-    pub answers: Memo<String, Arc<ascend_types::JobSearch>>,
+    pub answers: Memo<String, axum::body::Bytes>,
     /// Recent suggestions, by the folded text typed.
     pub suggestions: Memo<String, Arc<ascend_types::Suggestions>>,
 }
