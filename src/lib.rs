@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 pub mod api;
 pub mod components;
+pub mod embed;
 pub mod figures;
 pub mod format;
 pub mod matching;
