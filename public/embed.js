@@ -49,7 +49,8 @@
     frame.setAttribute("data-ascend-frame", "");
     frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
     // Near the widget's own skeleton height, so the page barely moves.
-    var rows = isJob ? 1 : Math.min(Math.max(parseInt(el.getAttribute("data-limit"), 10) || 5, 1), 20);
+    var limit = parseInt(el.getAttribute("data-limit"), 10);
+    var rows = limit >= 1 && limit <= 20 ? limit : el.hasAttribute("data-limit") ? 1 : 5;
     var initial = isJob ? 278 : rows * 162 + 52;
     frame.style.cssText =
       "display:block;width:100%;border:0;overflow:hidden;background:transparent;height:" +

@@ -15,10 +15,12 @@ pub const HEIGHT_MESSAGE: &str = "ascend:height";
 /// The widget's words, in English: the only interface language so far
 /// (see [`settings::Lang`]).
 pub mod text {
+    pub const WIDGET_LABEL: &str = "Jobs from Ascend";
     pub const LIST_TITLE: &str = "Open jobs from Ascend";
     pub const LOADING: &str = "Loading jobs";
     pub const EMPTY_TITLE: &str = "No open jobs match right now";
-    pub const EMPTY_TEXT: &str = "New jobs are posted every day. Have a look at everything on Ascend.";
+    pub const EMPTY_TEXT: &str =
+        "New jobs are posted every day. Have a look at everything on Ascend.";
     pub const ERROR_TITLE: &str = "Jobs could not be loaded";
     pub const ERROR_TEXT: &str = "Ascend did not answer. Please try again in a moment.";
     pub const RETRY: &str = "Try again";

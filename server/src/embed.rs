@@ -50,7 +50,10 @@ pub async fn frame_headers(request: Request<Body>, next: Next) -> Response {
         );
     }
     if path == LOADER_PATH && loaded {
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(LOADER_CACHE));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(LOADER_CACHE),
+        );
     }
     response
 }

@@ -11,8 +11,10 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
-const INDEX_HTML: &str = "<!doctype html><html lang=en><title>Ascend</title></head><body></body></html>";
-const WIDGET_HTML: &str = "<!doctype html><html lang=en><title>Jobs from Ascend</title></head><body></body></html>";
+const INDEX_HTML: &str =
+    "<!doctype html><html lang=en><title>Ascend</title></head><body></body></html>";
+const WIDGET_HTML: &str =
+    "<!doctype html><html lang=en><title>Jobs from Ascend</title></head><body></body></html>";
 const LOADER: &str = "(function(){})();\n";
 
 struct TestApp {
@@ -68,7 +70,11 @@ fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
 #[tokio::test]
 async fn widget_pages_may_be_framed_by_any_site() {
     let app = test_app().await;
-    for uri in ["/widget/", "/widget/?company=cadence&limit=3", "/widget/?job=x"] {
+    for uri in [
+        "/widget/",
+        "/widget/?company=cadence&limit=3",
+        "/widget/?job=x",
+    ] {
         let (status, headers, body) = app.get(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert_eq!(body, WIDGET_HTML, "{uri}");
@@ -77,7 +83,11 @@ async fn widget_pages_may_be_framed_by_any_site() {
             Some(FRAME_ANY),
             "{uri}"
         );
-        assert_eq!(header_text(&headers, header::X_FRAME_OPTIONS), None, "{uri}");
+        assert_eq!(
+            header_text(&headers, header::X_FRAME_OPTIONS),
+            None,
+            "{uri}"
+        );
     }
 }
 
@@ -127,7 +137,10 @@ async fn the_loader_is_a_briefly_cached_script() {
     let (status, headers, body) = app.get("/embed.js").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body, LOADER);
-    assert_eq!(header_text(&headers, header::CACHE_CONTROL), Some(LOADER_CACHE));
+    assert_eq!(
+        header_text(&headers, header::CACHE_CONTROL),
+        Some(LOADER_CACHE)
+    );
     assert!(
         header_text(&headers, header::CONTENT_TYPE)
             .unwrap()

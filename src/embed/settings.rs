@@ -458,7 +458,10 @@ mod tests {
         assert_eq!(attribute(&[("company", "Acme Inc")]), "data-company");
         assert_eq!(attribute(&[("job", "../../api")]), "data-ascend-job");
         assert_eq!(attribute(&[("q", &"x".repeat(201))]), "data-q");
-        assert_eq!(attribute(&[("location", &"x".repeat(101))]), "data-location");
+        assert_eq!(
+            attribute(&[("location", &"x".repeat(101))]),
+            "data-location"
+        );
         let error = parse(&[("limit", "50")]).unwrap_err();
         assert!(error.message.contains("1 to 20"), "{}", error.message);
     }

@@ -80,8 +80,9 @@ fn read_settings() -> Result<Settings, SettingError> {
     let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
     let mut pairs: Vec<(String, String)> = Vec::new();
     if let Some(params) = params {
-        for name in ["job", "company", "q", "location", "remote", "limit", "theme", "accent", "lang"]
-        {
+        for name in [
+            "job", "company", "q", "location", "remote", "limit", "theme", "accent", "lang",
+        ] {
             if let Some(value) = params.get(name) {
                 pairs.push((name.to_owned(), value));
             }
@@ -157,7 +158,7 @@ pub fn EmbedApp() -> impl IntoView {
             }
         }
     };
-    view! { <main class="embed">{body}</main> }
+    view! { <main class="embed" aria-label=text::WIDGET_LABEL>{body}</main> }
 }
 
 /// A setting the partner has to fix, said plainly in the widget itself.
@@ -390,8 +391,10 @@ fn JobCard(job: OneJob, origin: String) -> impl IntoView {
             }
             .into_any()
         }
-        None => view! { <p class="embed-card__salary embed-card__salary--none">{text::NO_SALARY}</p> }
-            .into_any(),
+        None => {
+            view! { <p class="embed-card__salary embed-card__salary--none">{text::NO_SALARY}</p> }
+                .into_any()
+        }
     };
     view! {
         <article class="embed-card embed-card--job" data-state="job">
