@@ -15,7 +15,6 @@ pub const HEIGHT_MESSAGE: &str = "ascend:height";
 /// The widget's words, in English: the only interface language so far
 /// (see [`settings::Lang`]).
 pub mod text {
-    pub const WIDGET_LABEL: &str = "Jobs from Ascend";
     pub const LIST_TITLE: &str = "Open jobs from Ascend";
     pub const LOADING: &str = "Loading jobs";
     pub const EMPTY_TITLE: &str = "No open jobs match right now";

@@ -251,6 +251,33 @@ impl Settings {
         })
     }
 
+    /// A name for the widget's landmark that tells widgets apart: "Open
+    /// jobs from Ascend at cadence, remote", "Job from Ascend: backend
+    /// engineer cadence".
+    pub fn landmark_label(&self) -> String {
+        match &self.kind {
+            Kind::Job(slug) => format!("Job from Ascend: {}", slug.replace('-', " ")),
+            Kind::List(filters) => {
+                let mut label = String::from("Open jobs from Ascend");
+                if let Some(company) = &filters.company {
+                    label.push_str(&format!(" at {company}"));
+                }
+                if let Some(q) = &filters.q {
+                    label.push_str(&format!(" matching {q}"));
+                }
+                if let Some(location) = &filters.location {
+                    label.push_str(&format!(" in {location}"));
+                }
+                match filters.remote {
+                    Some(true) => label.push_str(", remote"),
+                    Some(false) => label.push_str(", not remote"),
+                    None => {}
+                }
+                label
+            }
+        }
+    }
+
     /// The API request that answers this widget, relative to Ascend's origin.
     pub fn api_path(&self) -> String {
         match &self.kind {
@@ -437,6 +464,24 @@ mod tests {
         assert_eq!(
             settings.widget_query(),
             "company=cadence&q=rust+%26+go&location=Berlin&remote=true&limit=20&theme=dark&accent=%2300aa77"
+        );
+    }
+
+    #[test]
+    fn landmarks_tell_widgets_apart() {
+        let list = parse(&[("company", "cadence"), ("remote", "true")]).unwrap();
+        assert_eq!(
+            list.landmark_label(),
+            "Open jobs from Ascend at cadence, remote"
+        );
+        let job = parse(&[("job", "data-engineer-cadence")]).unwrap();
+        assert_eq!(
+            job.landmark_label(),
+            "Job from Ascend: data engineer cadence"
+        );
+        assert_eq!(
+            parse(&[]).unwrap().landmark_label(),
+            "Open jobs from Ascend"
         );
     }
 

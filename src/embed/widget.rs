@@ -148,6 +148,10 @@ pub fn EmbedApp() -> impl IntoView {
     }
     report_height();
     let origin = window().location().origin().unwrap_or_default();
+    let label = match &settings {
+        Ok(settings) => settings.landmark_label(),
+        Err(_) => text::SETTINGS_TITLE.to_owned(),
+    };
     let body = match settings {
         Err(error) => view! { <SettingsProblem error /> }.into_any(),
         Ok(settings) => {
@@ -158,7 +162,9 @@ pub fn EmbedApp() -> impl IntoView {
             }
         }
     };
-    view! { <main class="embed" aria-label=text::WIDGET_LABEL>{body}</main> }
+    // Each widget is its own document, so each has a `main`; named after what
+    // it shows, so that several on one host page stay distinguishable.
+    view! { <main class="embed" aria-label=label>{body}</main> }
 }
 
 /// A setting the partner has to fix, said plainly in the widget itself.

@@ -221,15 +221,20 @@ test("the docs page and a partner's widgets have no axe violations", async ({ pa
   await docs.open();
   await expect(docs.previewFrame().locator(".embed-card__title a").first()).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(described(results.violations)).toEqual([]);
 
   const host = new PartnerPage(page, partner.origin);
   await host.open();
   await expect(new Widget(await host.frame("list-widget")).cards().first()).toBeVisible();
   await expect(new Widget(await host.frame("job-widget")).cards().first()).toBeVisible();
   const widgets = await new AxeBuilder({ page }).include("#list-widget").include("#job-widget").analyze();
-  expect(widgets.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(described(widgets.violations)).toEqual([]);
 });
+
+/** Each violation with the elements it was found on, for a useful failure. */
+function described(violations: { id: string; nodes: { target: unknown[] }[] }[]): string[] {
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")}`);
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
