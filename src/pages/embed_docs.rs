@@ -48,7 +48,7 @@ const ATTRIBUTES: [(&str, &str); 10] = [
     ),
     (
         "data-accent",
-        "A hex colour such as #0a7c4a for links and the Apply button. Anything else is refused.",
+        "A hex colour such as #0a7c4a for the Apply button and a card's border on hover (the button's text turns black or white to stay readable). Anything else is refused.",
     ),
     (
         "data-lang",
