@@ -13,7 +13,7 @@ const START_JOB: &str = "backend-engineer-personalization-cadence";
 const LIMIT_HINT: &str = "From 1 to 20.";
 
 /// The attributes a placeholder takes, for the reference table.
-const ATTRIBUTES: [(&str, &str); 10] = [
+const ATTRIBUTES: [(&str, &str); 11] = [
     (
         "data-ascend-jobs",
         "Marks a list of open jobs. Takes no value.",
@@ -49,6 +49,10 @@ const ATTRIBUTES: [(&str, &str); 10] = [
     (
         "data-accent",
         "A hex colour such as #0a7c4a for the Apply button and a card's border on hover (the button's text turns black or white to stay readable). Anything else is refused.",
+    ),
+    (
+        "data-title",
+        "The frame's title, read by screen readers. Default: Open jobs from Ascend, or Job from Ascend.",
     ),
     (
         "data-lang",
