@@ -27,27 +27,43 @@ pub fn is_widget_path(path: &str) -> bool {
     path.starts_with(WIDGET_PREFIX) || path == WIDGET_PREFIX.trim_end_matches('/')
 }
 
+/// `framing` added to a Content-Security-Policy a handler may have set,
+/// in place of any `frame-ancestors` it had.
+pub fn with_frame_ancestors(existing: Option<&str>, framing: &str) -> String {
+    let mut directives: Vec<&str> = existing
+        .unwrap_or_default()
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty() && !d.to_ascii_lowercase().starts_with("frame-ancestors"))
+        .collect();
+    directives.push(framing);
+    directives.join("; ")
+}
+
 /// Sets the framing headers of every response, and the loader's caching.
 pub async fn frame_headers(request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let loaded = response.status().is_success();
     let headers = response.headers_mut();
-    if is_widget_path(&path) {
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(FRAME_ANY),
-        );
+    let framing = if is_widget_path(&path) {
         headers.remove(header::X_FRAME_OPTIONS);
+        FRAME_ANY
     } else {
-        headers.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(FRAME_SELF),
-        );
         headers.insert(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("SAMEORIGIN"),
         );
+        FRAME_SELF
+    };
+    let policy = with_frame_ancestors(
+        headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok()),
+        framing,
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
     }
     if path == LOADER_PATH && loaded {
         headers.insert(
@@ -61,6 +77,19 @@ pub async fn frame_headers(request: Request<Body>, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn framing_joins_a_policy_already_set() {
+        assert_eq!(with_frame_ancestors(None, FRAME_SELF), FRAME_SELF);
+        assert_eq!(
+            with_frame_ancestors(Some("default-src 'self'; frame-ancestors *"), FRAME_SELF),
+            "default-src 'self'; frame-ancestors 'self'"
+        );
+        assert_eq!(
+            with_frame_ancestors(Some("img-src https:;"), FRAME_ANY),
+            "img-src https:; frame-ancestors *"
+        );
+    }
 
     #[test]
     fn only_the_widget_may_be_framed() {
