@@ -10,10 +10,10 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CARGO_TERM_COLOR ?= never
 
 FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
-	index.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs scripts/bundle-css.mjs \
+	index.html embed.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs scripts/bundle-css.mjs \
 	.cargo/config.toml
 
-.PHONY: run test tools test-tools lint test-native test-browser test-e2e budget lighthouse server-release server-debug screenshots sizes bench clean
+.PHONY: run test tools test-tools lint test-native test-browser test-e2e budget budget-embed lighthouse server-release server-debug screenshots sizes bench clean
 
 ## Build and serve the site with demo data on an embedded SQLite database.
 run: tools dist/index.html server-release
@@ -33,9 +33,13 @@ test-tools:
 
 # The front end, rebuilt only when one of its sources changed. `run` and
 # `test` install the tools first; doing it here too ran the installer twice.
+# Trunk builds one HTML target per run and empties its dist folder, so the
+# embeddable widget (embed.html) is built second, into dist/widget/.
 dist/index.html: $(FRONT_END_SOURCES)
 	@echo "==> Building the front end (trunk, release)"
 	trunk build --release
+	@echo "==> Building the embeddable job widget (trunk, release)"
+	trunk build embed.html --release --dist dist/widget --public-url /widget/
 	@touch $@
 
 server-release:
@@ -64,6 +68,8 @@ test-browser:
 	cargo test -p ascend --target wasm32-unknown-unknown --test components --test job_meta
 
 test-e2e: dist/index.html server-debug
+	@echo "==> Size budgets of the embeddable widget"
+	scripts/budget-embed.sh dist
 	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
 	scripts/e2e.sh target/debug/ascend-server
 
@@ -71,6 +77,10 @@ test-e2e: dist/index.html server-debug
 budget: dist/index.html server-debug
 	@echo "==> Transfer budget of a job page"
 	scripts/with-server.sh target/debug/ascend-server node scripts/budget-transfer.mjs
+
+## The embeddable widget's sizes against their budgets (embed.js 5 KB, widget 120 KB, brotli).
+budget-embed: dist/index.html
+	@scripts/budget-embed.sh dist
 
 ## Lighthouse (mobile) on the showcase job of a release server: scores against targets.
 lighthouse: tools dist/index.html server-release

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 pub mod api;
 pub mod components;
+pub mod embed;
 pub mod figures;
 pub mod format;
 pub mod match_scores;
@@ -75,11 +76,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy") view=PrivacyPage />
                     <Route path=path!("/onboarding") view=OnboardingPage />
                     <Route path=path!("/profile") view=ProfilePage />
+                    <Route path=path!("/embed") view=pages::EmbedDocsPage />
                 </Routes>
             </main>
             <footer class="site-footer">
                 <p>"Ascend: jobs worth climbing for."</p>
-                <nav class="site-footer__links" aria-label="Legal"><A href="/terms">"Terms of Service"</A><A href="/privacy">"Privacy Policy"</A></nav>
+                <nav class="site-footer__links" aria-label="About Ascend"><A href="/terms">"Terms of Service"</A><A href="/privacy">"Privacy Policy"</A><A href="/embed">"Embed jobs"</A></nav>
             </footer>
             <OnboardingDialog />
         </Router>

@@ -1,6 +1,7 @@
 //! One page per file.
 
 mod company;
+mod embed_docs;
 mod job;
 mod jobs;
 mod not_found;
@@ -11,6 +12,7 @@ mod saved;
 mod terms;
 
 pub use company::CompanyPage;
+pub use embed_docs::EmbedDocsPage;
 pub use job::JobPage;
 pub use jobs::JobsPage;
 pub use not_found::NotFoundPage;

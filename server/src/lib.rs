@@ -17,6 +17,7 @@ pub mod cache;
 pub mod companies;
 pub mod db;
 pub mod demo;
+pub mod embed;
 pub mod error;
 pub mod generate;
 pub mod import;
@@ -157,6 +158,7 @@ pub fn app(state: AppState, dist: &std::path::Path) -> Router {
         // `nest` leaves the bare prefix with a slash to the front end.
         .route("/api/", any(api_not_found))
         .merge(web::router(state, dist))
+        .layer(axum::middleware::from_fn(embed::frame_headers))
         .layer(TraceLayer::new_for_http())
 }
 

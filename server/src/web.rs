@@ -439,13 +439,15 @@ fn has_extension(path: &str) -> bool {
         .is_some_and(|name| name.contains('.'))
 }
 
-/// Trunk names its output `name-<16 hex digits>[_bg].ext`; such a file never
-/// changes, since new content gets a new name.
+/// Trunk names its output `name-<hash>[_bg].ext`, the hash a 64-bit number
+/// in hex without leading zeros (so now and then 15 digits, rarely fewer);
+/// such a file never changes, since new content gets a new name.
 pub fn is_hashed_asset(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| {
+        (12..=16).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    })
 }
 
 #[cfg(test)]
@@ -457,6 +459,7 @@ mod tests {
         assert!(is_hashed_asset("ascend-0123456789abcdef.js"));
         assert!(is_hashed_asset("ascend-0123456789abcdef_bg.wasm"));
         assert!(is_hashed_asset("main-fedcba9876543210.css"));
+        assert!(is_hashed_asset("legal-548850fdf9fc955.css"), "15 digits");
         assert!(!is_hashed_asset("favicon.svg"));
         assert!(!is_hashed_asset("ascend-0123.js"));
         assert!(!is_hashed_asset("index.html"));

@@ -7,7 +7,7 @@ mod similar_jobs;
 
 pub use company_ratings::CompanyRatings;
 pub use qa_accordion::QaAccordion;
-pub use salary_widget::SalaryWidget;
+pub use salary_widget::{SalaryWidget, format_money};
 pub use similar_jobs::SimilarJobs;
 
 mod breadcrumb;

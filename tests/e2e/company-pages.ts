@@ -95,7 +95,7 @@ export class Footer {
   readonly privacy: Locator;
 
   constructor(readonly page: Page) {
-    const nav = page.getByRole("contentinfo").getByRole("navigation", { name: "Legal" });
+    const nav = page.getByRole("contentinfo").getByRole("navigation", { name: "About Ascend" });
     this.terms = nav.getByRole("link", { name: "Terms of Service" });
     this.privacy = nav.getByRole("link", { name: "Privacy Policy" });
   }

@@ -1,0 +1,149 @@
+//! The embeddable widget's server side: which responses other sites may
+//! frame, and how the loader is served.
+
+use ascend_server::demo::DemoSize;
+use ascend_server::embed::{FRAME_ANY, FRAME_SELF, LOADER_CACHE};
+use ascend_server::{AppState, app, db, demo};
+use ascend_types::date::days_from_civil;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+const INDEX_HTML: &str =
+    "<!doctype html><html lang=en><title>Ascend</title></head><body></body></html>";
+const WIDGET_HTML: &str =
+    "<!doctype html><html lang=en><title>Jobs from Ascend</title></head><body></body></html>";
+const LOADER: &str = "(function(){})();\n";
+
+struct TestApp {
+    router: Router,
+    _dir: tempfile::TempDir,
+}
+
+async fn test_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/ascend.db", dir.path().display());
+    let pool = db::connect(&url).await.unwrap();
+    let today = days_from_civil(2026, 11, 25);
+    let size = DemoSize {
+        companies: 5,
+        jobs: 20,
+        seed: 3,
+    };
+    demo::seed_if_empty(&pool, today, size).await.unwrap();
+    let dist = dir.path().join("dist");
+    std::fs::create_dir_all(dist.join("widget")).unwrap();
+    std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+    std::fs::write(dist.join("widget/index.html"), WIDGET_HTML).unwrap();
+    std::fs::write(dist.join("embed.js"), LOADER).unwrap();
+    let state = AppState {
+        fixed_today: Some(today),
+        ..AppState::new(pool)
+    };
+    TestApp {
+        router: app(state, &dist),
+        _dir: dir,
+    }
+}
+
+impl TestApp {
+    async fn get(&self, uri: &str) -> (StatusCode, HeaderMap, String) {
+        let request = Request::builder()
+            .uri(uri)
+            .header(header::HOST, "jobs.test")
+            .body(Body::empty())
+            .unwrap();
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await.unwrap().to_bytes();
+        (status, headers, String::from_utf8_lossy(&body).into_owned())
+    }
+}
+
+fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
+    headers.get(name).map(|v| v.to_str().unwrap())
+}
+
+#[tokio::test]
+async fn widget_pages_may_be_framed_by_any_site() {
+    let app = test_app().await;
+    for uri in [
+        "/widget/",
+        "/widget/?company=cadence&limit=3",
+        "/widget/?job=x",
+    ] {
+        let (status, headers, body) = app.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(body, WIDGET_HTML, "{uri}");
+        assert_eq!(
+            header_text(&headers, header::CONTENT_SECURITY_POLICY),
+            Some(FRAME_ANY),
+            "{uri}"
+        );
+        assert_eq!(
+            header_text(&headers, header::X_FRAME_OPTIONS),
+            None,
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_other_page_may_be_framed_by_ascend_only() {
+    let app = test_app().await;
+    let (_, jobs, _) = app.get("/api/jobs?limit=1").await;
+    let slug = {
+        let (_, _, body) = app.get("/api/jobs?limit=1").await;
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        value["jobs"][0]["slug"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(
+        header_text(&jobs, header::CONTENT_SECURITY_POLICY),
+        Some(FRAME_SELF)
+    );
+    for uri in [
+        "/".to_owned(),
+        "/jobs".to_owned(),
+        "/embed".to_owned(),
+        format!("/jobs/{slug}"),
+        "/jobs/no-such-job".to_owned(),
+        "/widgets".to_owned(),
+        "/embed.js".to_owned(),
+    ] {
+        let (status, headers, _) = app.get(&uri).await;
+        assert!(
+            status == StatusCode::OK || status == StatusCode::NOT_FOUND,
+            "{uri}: {status}"
+        );
+        assert_eq!(
+            header_text(&headers, header::CONTENT_SECURITY_POLICY),
+            Some(FRAME_SELF),
+            "{uri}"
+        );
+        assert_eq!(
+            header_text(&headers, header::X_FRAME_OPTIONS),
+            Some("SAMEORIGIN"),
+            "{uri}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_loader_is_a_briefly_cached_script() {
+    let app = test_app().await;
+    let (status, headers, body) = app.get("/embed.js").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, LOADER);
+    assert_eq!(
+        header_text(&headers, header::CACHE_CONTROL),
+        Some(LOADER_CACHE)
+    );
+    assert!(
+        header_text(&headers, header::CONTENT_TYPE)
+            .unwrap()
+            .contains("javascript")
+    );
+}
