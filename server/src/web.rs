@@ -17,7 +17,7 @@ use ascend_types::meta::{SITE_NAME, job_description, job_title, page_title};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{self, Request, State};
+use axum::extract::{self, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -43,6 +43,7 @@ pub const INLINE_JOB_ID: &str = "ascend-job";
 /// Routes for everything outside `/api`.
 pub fn router(state: AppState, dist: &Path) -> Router {
     let shell = Arc::new(Shell::new(dist.join("index.html")));
+    let widget = Arc::new(Shell::new(dist.join("widget/index.html")));
     let fallback = {
         let shell = Arc::clone(&shell);
         tower::service_fn(move |request: Request| {
@@ -56,9 +57,14 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .fallback(fallback);
     let pages = Router::new()
         .route("/jobs/{slug}", get(job_page))
+        .route(crate::embed::WIDGET_PREFIX, get(widget_page))
         // Built per request, so compressed per request (index.html is small).
         .layer(CompressionLayer::new())
-        .with_state(PageState { app: state, shell });
+        .with_state(PageState {
+            app: state,
+            shell,
+            widget,
+        });
     Router::new()
         .merge(pages)
         .fallback_service(files)
@@ -69,6 +75,8 @@ pub fn router(state: AppState, dist: &Path) -> Router {
 struct PageState {
     app: AppState,
     shell: Arc<Shell>,
+    /// The embeddable widget's page (`embed.html`, built into `widget/`).
+    widget: Arc<Shell>,
 }
 
 /// `index.html`, read on first use and kept: trunk writes a new one only
@@ -155,6 +163,23 @@ async fn job_page(
             html_response(StatusCode::INTERNAL_SERVER_ERROR, template.shell.clone())
         }
     }
+}
+
+/// `GET /widget/`: the widget's page, with the jobs it shows as plain links
+/// in its `<noscript>`, so crawlers and readers without JavaScript see them;
+/// the widget's own wasm draws the cards.
+async fn widget_page(State(state): State<PageState>, RawQuery(query): RawQuery) -> Response {
+    let template = match state.widget.template().await {
+        Ok(template) => template,
+        Err(response) => return response,
+    };
+    let page = crate::embed::noscript_links(&state.app, query.as_deref())
+        .await
+        .and_then(|links| crate::embed::with_noscript(&template.shell, &links));
+    html_response(
+        StatusCode::OK,
+        page.unwrap_or_else(|| template.shell.clone()),
+    )
 }
 
 fn html_response(status: StatusCode, html: impl Into<Body>) -> Response {

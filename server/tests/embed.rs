@@ -13,8 +13,8 @@ use tower::ServiceExt;
 
 const INDEX_HTML: &str =
     "<!doctype html><html lang=en><title>Ascend</title></head><body></body></html>";
-const WIDGET_HTML: &str =
-    "<!doctype html><html lang=en><title>Jobs from Ascend</title></head><body></body></html>";
+const WIDGET_HTML: &str = "<!doctype html><html lang=en><title>Jobs from Ascend</title></head>\
+     <body><noscript><p>Open jobs on Ascend</p></noscript></body></html>";
 const LOADER: &str = "(function(){})();\n";
 
 struct TestApp {
@@ -77,7 +77,10 @@ async fn widget_pages_may_be_framed_by_any_site() {
     ] {
         let (status, headers, body) = app.get(uri).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
-        assert_eq!(body, WIDGET_HTML, "{uri}");
+        assert!(
+            body.starts_with("<!doctype html><html lang=en><title>Jobs from Ascend</title>"),
+            "{uri}: {body}"
+        );
         assert_eq!(
             header_text(&headers, header::CONTENT_SECURITY_POLICY),
             Some(FRAME_ANY),
@@ -146,4 +149,61 @@ async fn the_loader_is_a_briefly_cached_script() {
             .unwrap()
             .contains("javascript")
     );
+}
+
+/// The `<noscript>` of a widget page, where its jobs are plain links.
+fn noscript(body: &str) -> &str {
+    let start = body.find("<noscript>").expect("a noscript") + "<noscript>".len();
+    &body[start..start + body[start..].find("</noscript>").unwrap()]
+}
+
+#[tokio::test]
+async fn widget_pages_list_their_jobs_as_links_without_javascript() {
+    let app = test_app().await;
+    let (_, _, api) = app
+        .get("/api/jobs?sort=newest&company=cadence&limit=3")
+        .await;
+    let expected: ascend_types::JobSearch = serde_json::from_str(&api).unwrap();
+    assert!(!expected.jobs.is_empty());
+    let (status, _, body) = app.get("/widget/?company=cadence&limit=3&theme=dark").await;
+    assert_eq!(status, StatusCode::OK);
+    let links: Vec<&str> = noscript(&body)
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect();
+    let slugs: Vec<String> = expected
+        .jobs
+        .iter()
+        .map(|j| format!("/jobs/{}", j.slug))
+        .collect();
+    assert_eq!(links, slugs);
+    for job in &expected.jobs {
+        assert!(
+            noscript(&body).contains(&job.title),
+            "{} missing",
+            job.title
+        );
+    }
+
+    // Without a limit, five, as the widget shows.
+    let (_, _, body) = app.get("/widget/").await;
+    assert_eq!(noscript(&body).matches("<li>").count(), 5);
+
+    // One job: its link, title and company.
+    let job = &expected.jobs[0];
+    let (_, _, body) = app.get(&format!("/widget/?job={}", job.slug)).await;
+    assert!(noscript(&body).contains(&format!("href=\"/jobs/{}\"", job.slug)));
+    assert!(noscript(&body).contains(&job.title));
+
+    // Settings the widget refuses keep the general link; the widget says why.
+    for uri in [
+        "/widget/?limit=99",
+        "/widget/?job=no-such-job",
+        "/widget/?remote=maybe",
+    ] {
+        let (status, _, body) = app.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(noscript(&body), "<p>Open jobs on Ascend</p>", "{uri}");
+    }
 }
