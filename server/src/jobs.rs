@@ -264,15 +264,7 @@ pub(crate) async fn jobs_show(
     State(state): State<AppState>,
     Path(slug): Path<String>,
 ) -> Result<Response, AppError> {
-    let today = state.today();
-    let version = state.versions.current(&state.pool).await?;
-    let body = state
-        .responses
-        .get_or_make(version, &today, &format!("job:{slug}"), || async {
-            json_bytes(&load_detail(&state.pool, &slug, &today).await?)
-        })
-        .await?;
-    Ok(json_response(body))
+    Ok(json_response(kept_detail(&state, &slug).await?))
 }
 
 /// The 404 for a slug no job has.
@@ -291,9 +283,23 @@ pub fn ensure_open(slug: &str, valid_through: Option<&str>, today: &str) -> Resu
 }
 
 /// One open job with everything its page shows: 404 for an unknown slug,
-/// 410 for a closed job. The server-rendered page uses it.
+/// 410 for a closed job. The server-rendered pages use it; it reads the
+/// answer the API keeps, so a page and its API request share one load.
 pub async fn job_detail(state: &AppState, slug: &str) -> Result<JobDetail, AppError> {
-    load_detail(&state.pool, slug, &state.today()).await
+    let body = kept_detail(state, slug).await?;
+    serde_json::from_slice(&body).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// The job's detail as JSON, kept per data version and day.
+async fn kept_detail(state: &AppState, slug: &str) -> Result<axum::body::Bytes, AppError> {
+    let today = state.today();
+    let version = state.versions.current(&state.pool).await?;
+    state
+        .responses
+        .get_or_make(version, &today, &format!("job:{slug}"), || async {
+            json_bytes(&load_detail(&state.pool, slug, &today).await?)
+        })
+        .await
 }
 
 /// [`job_detail`] for a given day, without the state.
