@@ -1,18 +1,17 @@
 //! The API and the front-end server through the router, without a socket.
 
+mod common;
+
 use ascend_server::demo::DemoSize;
-use ascend_server::{AppState, app, db, demo};
-use ascend_types::date::days_from_civil;
+use ascend_server::{AppState, app, demo};
 use ascend_types::{
-    CompanyJobs, CompanyProfile, CurrencyRates, ErrorResponse, Health, JobDetail, JobSearch,
-    SalaryEstimate, SalarySource, SimilarJobs, SubscriptionAccepted,
+    CompanyJobs, CompanyProfile, CurrencyRates, Health, JobDetail, JobSearch, SalaryEstimate,
+    SalarySource, SimilarJobs, SubscriptionAccepted,
 };
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use serde::de::DeserializeOwned;
-use tower::ServiceExt;
+use common::Reply;
 
 /// Enough generated data for estimates and lists, small enough to seed fast.
 const SMALL: DemoSize = DemoSize {
@@ -37,20 +36,21 @@ async fn test_app() -> TestApp {
 
 async fn test_app_with_write_limit(write_limit: u32) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/ascend.db", dir.path().display());
-    let pool = db::connect(&url).await.unwrap();
-    let today = days_from_civil(2026, 11, 25);
-    demo::seed_if_empty(&pool, today, SMALL).await.unwrap();
-
-    let dist = dir.path().join("dist");
-    std::fs::create_dir(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
-    std::fs::write(dist.join(WASM_NAME), b"\0asm raw").unwrap();
-    std::fs::write(dist.join(format!("{WASM_NAME}.br")), b"brotli bytes").unwrap();
-    std::fs::write(dist.join("favicon.svg"), "<svg/>").unwrap();
-
+    let pool = common::temp_pool(&dir).await;
+    demo::seed_if_empty(&pool, common::today(), SMALL)
+        .await
+        .unwrap();
+    let dist = common::fake_dist(
+        &dir,
+        &[
+            ("index.html", INDEX_HTML.as_bytes()),
+            (WASM_NAME, b"\0asm raw"),
+            (&format!("{WASM_NAME}.br"), b"brotli bytes"),
+            ("favicon.svg", b"<svg/>"),
+        ],
+    );
     let state = AppState {
-        fixed_today: Some(today),
+        fixed_today: Some(common::today()),
         write_limit,
         ..AppState::new(pool)
     };
@@ -61,49 +61,9 @@ async fn test_app_with_write_limit(write_limit: u32) -> TestApp {
     }
 }
 
-struct Reply {
-    status: StatusCode,
-    headers: axum::http::HeaderMap,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn json<T: DeserializeOwned>(&self) -> T {
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
-    }
-
-    fn header(&self, name: header::HeaderName) -> &str {
-        self.headers
-            .get(name)
-            .map(|v| v.to_str().unwrap())
-            .unwrap_or("")
-    }
-
-    fn error(&self) -> ascend_types::ErrorBody {
-        assert_eq!(self.header(header::CONTENT_TYPE), "application/json");
-        self.json::<ErrorResponse>().error
-    }
-}
-
 impl TestApp {
-    /// Sends one request through the router and reads the whole answer.
     async fn send(&self, request: Request<Body>) -> Reply {
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        common::send(&self.router, request).await
     }
 
     async fn request(&self, method: Method, uri: &str, accept_encoding: Option<&str>) -> Reply {
@@ -359,8 +319,7 @@ async fn missing_files_are_404_not_the_shell() {
 #[tokio::test]
 async fn seeding_twice_keeps_the_data() {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/a.db", dir.path().display());
-    let pool = db::connect(&url).await.unwrap();
+    let pool = common::temp_pool(&dir).await;
     let size = DemoSize {
         companies: 5,
         jobs: 40,
@@ -368,7 +327,7 @@ async fn seeding_twice_keeps_the_data() {
     };
     assert_eq!(demo::seed_if_empty(&pool, 20_000, size).await.unwrap(), 44);
     pool.close().await;
-    let pool = db::connect(&url).await.unwrap();
+    let pool = common::temp_pool(&dir).await;
     assert_eq!(demo::seed_if_empty(&pool, 20_000, size).await.unwrap(), 0);
     let jobs: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM jobs")
         .fetch_one(&pool)

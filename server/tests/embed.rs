@@ -1,15 +1,14 @@
 //! The embeddable widget's server side: which responses other sites may
 //! frame, and how the loader is served.
 
+mod common;
+
 use ascend_server::demo::DemoSize;
 use ascend_server::embed::{FRAME_ANY, FRAME_SELF, LOADER_CACHE};
-use ascend_server::{AppState, app, db, demo};
-use ascend_types::date::days_from_civil;
+use ascend_server::{AppState, app, demo};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
 
 const INDEX_HTML: &str =
     "<!doctype html><html lang=en><title>Ascend</title></head><body></body></html>";
@@ -24,22 +23,25 @@ struct TestApp {
 
 async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/ascend.db", dir.path().display());
-    let pool = db::connect(&url).await.unwrap();
-    let today = days_from_civil(2026, 11, 25);
+    let pool = common::temp_pool(&dir).await;
     let size = DemoSize {
         companies: 5,
         jobs: 20,
         seed: 3,
     };
-    demo::seed_if_empty(&pool, today, size).await.unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir_all(dist.join("widget")).unwrap();
-    std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
-    std::fs::write(dist.join("widget/index.html"), WIDGET_HTML).unwrap();
-    std::fs::write(dist.join("embed.js"), LOADER).unwrap();
+    demo::seed_if_empty(&pool, common::today(), size)
+        .await
+        .unwrap();
+    let dist = common::fake_dist(
+        &dir,
+        &[
+            ("index.html", INDEX_HTML.as_bytes()),
+            ("widget/index.html", WIDGET_HTML.as_bytes()),
+            ("embed.js", LOADER.as_bytes()),
+        ],
+    );
     let state = AppState {
-        fixed_today: Some(today),
+        fixed_today: Some(common::today()),
         ..AppState::new(pool)
     };
     TestApp {
@@ -55,11 +57,8 @@ impl TestApp {
             .header(header::HOST, "jobs.test")
             .body(Body::empty())
             .unwrap();
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes();
-        (status, headers, String::from_utf8_lossy(&body).into_owned())
+        let reply = common::send(&self.router, request).await;
+        (reply.status, reply.headers.clone(), reply.text())
     }
 }
 

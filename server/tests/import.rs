@@ -1,17 +1,16 @@
 //! `import_file` against a real database: each format, a broken file and
 //! records, and re-importing.
 
+mod common;
+
 use ascend_server::import::{ImportError, import_file};
-use ascend_server::{db, sanitize};
-use ascend_types::date::days_from_civil;
+use ascend_server::sanitize;
+use common::today;
 use sqlx::SqlitePool;
 
 async fn pool() -> (SqlitePool, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::connect(&format!("sqlite://{}/import.db", dir.path().display()))
-        .await
-        .unwrap();
-    (pool, dir)
+    (common::temp_pool(&dir).await, dir)
 }
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -20,10 +19,6 @@ fn fixture(name: &str) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     ))
     .unwrap()
-}
-
-fn today() -> i64 {
-    days_from_civil(2026, 11, 25)
 }
 
 async fn count(pool: &SqlitePool, sql: &'static str) -> i64 {

@@ -1,25 +1,24 @@
 //! The OpenAPI document at `/api/openapi.json`, held to the router: every
 //! route is served and documented, and the schemas match what the API sends.
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use ascend_server::demo::{DemoSize, SHOWCASE_SLUG};
 use ascend_server::openapi::{ROUTES, UNDOCUMENTED};
 use ascend_server::{AppState, app, demo};
 use ascend_types::ErrorResponse;
-use ascend_types::date::days_from_civil;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
 use serde_json::Value;
 use sqlx::SqlitePool;
-use tower::ServiceExt;
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
 async fn router(pool: SqlitePool) -> Router {
-    let today = days_from_civil(2026, 11, 25);
+    let today = common::today();
     let size = DemoSize {
         companies: 5,
         jobs: 50,
@@ -41,15 +40,9 @@ async fn send(router: &Router, method: &str, uri: &str) -> (StatusCode, String, 
         .uri(uri)
         .body(Body::empty())
         .unwrap();
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let content_type = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    let body = response.into_body().collect().await.unwrap().to_bytes();
-    (status, content_type, body.to_vec())
+    let reply = common::send(router, request).await;
+    let content_type = reply.header(header::CONTENT_TYPE).to_owned();
+    (reply.status, content_type, reply.body)
 }
 
 async fn document(router: &Router) -> Value {

@@ -2,25 +2,23 @@
 //! small hand-made set of jobs whose right answers are known, and the
 //! generated demo data for paging.
 
+mod common;
+
 use std::collections::HashSet;
 
 use ascend_server::demo::{self, DemoSize};
 use ascend_server::model::{NewCompany, NewJob};
-use ascend_server::{AppState, api, db};
-use ascend_types::date::{days_from_civil, format_iso_date};
+use ascend_server::{AppState, api};
+use ascend_types::date::format_iso_date;
 use ascend_types::{
-    EmploymentType, ErrorResponse, FacetCount, JobSearch, Salary, SalaryPeriod, SearchSort,
-    Seniority, Suggestions, WorkModel,
+    EmploymentType, FacetCount, JobSearch, Salary, SalaryPeriod, SearchSort, Seniority,
+    Suggestions, WorkModel,
 };
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use http_body_util::BodyExt;
-use tower::ServiceExt;
 
-fn today() -> i64 {
-    days_from_civil(2026, 11, 25)
-}
+use common::{Reply, today};
 
 struct TestApp {
     router: Router,
@@ -28,56 +26,15 @@ struct TestApp {
     _dir: tempfile::TempDir,
 }
 
-struct Reply {
-    status: StatusCode,
-    body: Vec<u8>,
-}
-
-impl Reply {
-    fn json<T: serde::de::DeserializeOwned>(&self) -> T {
-        assert_eq!(
-            self.status,
-            StatusCode::OK,
-            "{}",
-            String::from_utf8_lossy(&self.body)
-        );
-        serde_json::from_slice(&self.body)
-            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&self.body)))
-    }
-
-    /// The field a 400 names.
-    fn bad_field(&self) -> String {
-        assert_eq!(
-            self.status,
-            StatusCode::BAD_REQUEST,
-            "{}",
-            String::from_utf8_lossy(&self.body)
-        );
-        let error = serde_json::from_slice::<ErrorResponse>(&self.body)
-            .unwrap()
-            .error;
-        assert_eq!(error.code, "invalid_parameter");
-        error.field.unwrap_or_default()
-    }
-}
-
 impl TestApp {
     async fn get(&self, uri: &str) -> Reply {
-        let request = Request::get(uri).body(Body::empty()).unwrap();
-        let response = self.router.clone().oneshot(request).await.unwrap();
-        let status = response.status();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .unwrap()
-            .to_bytes()
-            .to_vec();
-        Reply { status, body }
+        common::send(&self.router, Request::get(uri).body(Body::empty()).unwrap()).await
     }
 
     async fn search(&self, query: &str) -> JobSearch {
-        self.get(&format!("/api/jobs?{query}")).await.json()
+        let reply = self.get(&format!("/api/jobs?{query}")).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
     }
 
     /// The slugs a search returns, in order.
@@ -89,9 +46,7 @@ impl TestApp {
 
 async fn app_with(companies: &[NewCompany], jobs: &[NewJob]) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::connect(&format!("sqlite://{}/search.db", dir.path().display()))
-        .await
-        .unwrap();
+    let pool = common::temp_pool(&dir).await;
     demo::store_all(&pool, companies, jobs).await.unwrap();
     let state = AppState {
         fixed_today: Some(today()),

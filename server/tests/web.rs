@@ -1,16 +1,15 @@
 //! The HTML the server returns for `/jobs/{slug}`: status, caching, the
 //! head a crawler reads, and the job's JSON inlined for the app.
 
+mod common;
+
 use ascend_server::demo::DemoSize;
-use ascend_server::{AppState, app, db, demo};
-use ascend_types::date::days_from_civil;
+use ascend_server::{AppState, app, demo};
 use ascend_types::{JobDetail, SalarySource};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use http_body_util::BodyExt;
 use serde_json::Value;
-use tower::ServiceExt;
 
 const SMALL: DemoSize = DemoSize {
     companies: 20,
@@ -36,15 +35,13 @@ struct TestApp {
 
 async fn test_app(public_url: Option<&str>) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/ascend.db", dir.path().display());
-    let pool = db::connect(&url).await.unwrap();
-    let today = days_from_civil(2026, 11, 25);
-    demo::seed_if_empty(&pool, today, SMALL).await.unwrap();
-    let dist = dir.path().join("dist");
-    std::fs::create_dir(&dist).unwrap();
-    std::fs::write(dist.join("index.html"), INDEX_HTML).unwrap();
+    let pool = common::temp_pool(&dir).await;
+    demo::seed_if_empty(&pool, common::today(), SMALL)
+        .await
+        .unwrap();
+    let dist = common::fake_dist(&dir, &[("index.html", INDEX_HTML.as_bytes())]);
     let state = AppState {
-        fixed_today: Some(today),
+        fixed_today: Some(common::today()),
         write_limit: 100,
         public_url: public_url.map(str::to_owned),
         ..AppState::new(pool.clone())
@@ -117,20 +114,12 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response.into_body().collect().await.unwrap().to_bytes();
+        let reply = common::send(&self.router, request.body(Body::empty()).unwrap()).await;
         Page {
-            status,
-            headers,
             // Compressed bodies are only checked for their headers.
-            html: String::from_utf8_lossy(&body).into_owned(),
+            html: reply.text(),
+            status: reply.status,
+            headers: reply.headers,
         }
     }
 
