@@ -131,6 +131,8 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
     let mut state = AppState::new(pool);
     state.write_limit = config.write_limit;
     state.versions = std::sync::Arc::new(ascend_server::cache::DataVersion::default());
+    state.search =
+        std::sync::Arc::new(ascend_server::search::snapshot::SnapshotCache::serving_stale());
     state.public_url = config.public_url;
     let warm = state.clone();
     tokio::spawn(async move {

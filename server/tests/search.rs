@@ -5,9 +5,11 @@
 mod common;
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use ascend_server::demo::{self, DemoSize};
 use ascend_server::model::{NewCompany, NewJob};
+use ascend_server::search::snapshot::SnapshotCache;
 use ascend_server::{AppState, api};
 use ascend_types::date::format_iso_date;
 use ascend_types::{
@@ -45,12 +47,21 @@ impl TestApp {
 }
 
 async fn app_with(companies: &[NewCompany], jobs: &[NewJob]) -> TestApp {
+    app_with_snapshots(companies, jobs, SnapshotCache::default()).await
+}
+
+async fn app_with_snapshots(
+    companies: &[NewCompany],
+    jobs: &[NewJob],
+    snapshots: SnapshotCache,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let pool = common::temp_pool(&dir).await;
     demo::store_all(&pool, companies, jobs).await.unwrap();
     let state = AppState {
         fixed_today: Some(today()),
         write_limit: 100,
+        search: Arc::new(snapshots),
         ..AppState::new(pool.clone())
     };
     TestApp {
@@ -126,6 +137,10 @@ fn job(spec: Spec) -> NewJob {
 /// | eng-manager | acme | director | full time | hybrid (Berlin) | 5 days | 12k EUR/month = 156,522 |
 /// | legacy (closed) | acme | senior | full time | remote | 2 days | 500k USD |
 async fn fixture() -> TestApp {
+    fixture_with(SnapshotCache::default()).await
+}
+
+async fn fixture_with(snapshots: SnapshotCache) -> TestApp {
     use EmploymentType::*;
     use WorkModel::*;
     let base = Spec {
@@ -229,13 +244,14 @@ async fn fixture() -> TestApp {
         },
     ]
     .map(job);
-    app_with(
+    app_with_snapshots(
         &[
             company("acme", "Acme Robotics"),
             company("globex", "Globex"),
             company("zurich-ag", "Zürich Versicherung"),
         ],
         &jobs,
+        snapshots,
     )
     .await
 }
@@ -483,10 +499,8 @@ async fn closed_jobs_never_appear() {
     assert_eq!(app.search("q=cobol").await.total, 0);
 }
 
-#[tokio::test]
-async fn new_jobs_are_found_once_stored() {
-    let app = fixture().await;
-    assert_eq!(app.search("q=haskell").await.total, 0);
+/// Stores a new open Haskell job at Globex.
+async fn store_haskell_job(app: &TestApp) {
     let mut conn = app.pool.acquire().await.unwrap();
     let globex: i64 = sqlx::query_scalar("SELECT id FROM companies WHERE slug = 'globex'")
         .fetch_one(&mut *conn)
@@ -511,10 +525,37 @@ async fn new_jobs_are_found_once_stored() {
     ascend_server::store::upsert_job(&mut conn, globex, "Globex", &new)
         .await
         .unwrap();
+}
+
+#[tokio::test]
+async fn new_jobs_are_found_once_stored() {
+    let app = fixture().await;
+    assert_eq!(app.search("q=haskell").await.total, 0);
+    store_haskell_job(&app).await;
     let found = app.search("q=haskell").await;
     assert_eq!(found.total, 1);
     assert_eq!(count(&found.facets.companies, "globex"), 1);
     assert_eq!(app.search("").await.total, 7);
+}
+
+#[tokio::test]
+async fn the_server_answers_from_the_previous_snapshot_while_it_rebuilds() {
+    let app = fixture_with(SnapshotCache::serving_stale()).await;
+    assert_eq!(app.search("").await.total, 6);
+    store_haskell_job(&app).await;
+    // The first answer after the write comes from the snapshot before it,
+    // at once, and starts the rebuild (which may be done by the next one).
+    assert_eq!(app.search("").await.total, 6);
+    let mut total = 0;
+    for _ in 0..100 {
+        total = app.search("").await.total;
+        if total == 7 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(total, 7, "the rebuilt snapshot has the new job");
+    assert_eq!(app.search("q=haskell").await.total, 1);
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@
 //! snapshot is stale.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 
 use ascend_types::date::parse_iso_date;
@@ -374,15 +375,31 @@ pub struct SnapshotCache {
     current: RwLock<Option<Arc<Snapshot>>>,
     /// Held while building, so that concurrent requests build once.
     building: Mutex<()>,
+    /// Whether, after a write, requests get the previous snapshot of the
+    /// same day while a new one is built in the background (the server);
+    /// otherwise they wait for it (tests, which check writes at once).
+    serve_stale: bool,
+    /// A background rebuild is under way.
+    rebuilding: AtomicBool,
 }
 
 impl SnapshotCache {
-    /// The snapshot for the data as it is now and `today`, built when the
-    /// data changed. Requests that arrive during a rebuild wait for it.
+    /// A cache that answers from the previous snapshot while a new one is
+    /// built: at 100,000 jobs a rebuild takes seconds, and a search that
+    /// misses a write by that long is better than one that waits for it.
+    pub fn serving_stale() -> Self {
+        SnapshotCache {
+            serve_stale: true,
+            ..Default::default()
+        }
+    }
+
     /// The snapshot for `today` at data `version` (from
-    /// [`crate::cache::DataVersion`]) or newer, built when missing.
+    /// [`crate::cache::DataVersion`]) or newer, built when missing. Requests
+    /// that arrive during a build wait for it, unless the cache serves the
+    /// previous snapshot meanwhile.
     pub async fn get(
-        &self,
+        self: &Arc<Self>,
         pool: &SqlitePool,
         version: i64,
         today: i64,
@@ -390,6 +407,21 @@ impl SnapshotCache {
         if let Some(snapshot) = self.fresh(version, today) {
             return Ok(snapshot);
         }
+        if self.serve_stale
+            && let Some(previous) = self.of_day(today)
+        {
+            self.rebuild_in_background(pool.clone(), version, today);
+            return Ok(previous);
+        }
+        self.build(pool, version, today).await
+    }
+
+    async fn build(
+        &self,
+        pool: &SqlitePool,
+        version: i64,
+        today: i64,
+    ) -> Result<Arc<Snapshot>, AppError> {
         let _building = self.building.lock().await;
         if let Some(snapshot) = self.fresh(version, today) {
             return Ok(snapshot);
@@ -405,13 +437,33 @@ impl SnapshotCache {
         Ok(snapshot)
     }
 
+    /// Starts one rebuild at a time; a failed one is logged, and the next
+    /// request starts another.
+    fn rebuild_in_background(self: &Arc<Self>, pool: SqlitePool, version: i64, today: i64) {
+        if self.rebuilding.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let cache = Arc::clone(self);
+        tokio::spawn(async move {
+            if let Err(error) = cache.build(&pool, version, today).await {
+                tracing::error!(?error, "could not rebuild the search snapshot");
+            }
+            cache.rebuilding.store(false, Ordering::Release);
+        });
+    }
+
     /// The snapshot when it is at least as new as `version` and of `today`.
     fn fresh(&self, version: i64, today: i64) -> Option<Arc<Snapshot>> {
+        self.of_day(today).filter(|s| s.version >= version)
+    }
+
+    /// The snapshot of `today`, however old its data.
+    fn of_day(&self, today: i64) -> Option<Arc<Snapshot>> {
         self.current
             .read()
             .unwrap_or_else(|e| e.into_inner())
             .as_ref()
-            .filter(|s| s.version >= version && s.today == today)
+            .filter(|s| s.today == today)
             .cloned()
     }
 }
