@@ -3,7 +3,7 @@
 
 use ascend_types::{
     CompanyRef, EmploymentType, ErrorResponse, JobDetail, JobSummary, MatchFacts, Pager,
-    QuestionAnswer, Salary, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
+    QuestionAnswer, SalaryInfo, SalaryPeriod, SalarySource, Seniority, WorkModel,
 };
 use axum::Router;
 use axum::extract::{Path, State};
@@ -95,12 +95,17 @@ struct PayColumns {
 }
 
 impl PayColumns {
-    fn employer_salary(&self) -> Option<Salary> {
-        Some(Salary {
-            min: self.salary_min?,
-            max: self.salary_max?,
+    /// The employer's published range, as the page shows it.
+    fn employer_info(&self) -> Option<SalaryInfo> {
+        let (min, max) = (self.salary_min?, self.salary_max?);
+        Some(SalaryInfo {
+            source: SalarySource::Employer,
+            median: (min + max) / 2,
+            min,
+            max,
             currency: self.salary_currency.clone()?,
             period: SalaryPeriod::parse(self.salary_period.as_deref()?)?,
+            sample_size: None,
         })
     }
 
@@ -123,17 +128,18 @@ async fn job_salary(
     pay: &PayColumns,
     seniority: Option<Seniority>,
 ) -> Result<Option<SalaryInfo>, AppError> {
-    if let Some(s) = pay.employer_salary() {
-        return Ok(Some(SalaryInfo {
-            source: SalarySource::Employer,
-            median: (s.min + s.max) / 2,
-            min: s.min,
-            max: s.max,
-            currency: s.currency,
-            period: s.period,
-            sample_size: None,
-        }));
+    match pay.employer_info() {
+        Some(info) => Ok(Some(info)),
+        None => estimated_salary(conn, pay, seniority).await,
     }
+}
+
+/// Ascend's estimate from similar jobs, for a job whose employer gave none.
+async fn estimated_salary(
+    conn: &mut SqliteConnection,
+    pay: &PayColumns,
+    seniority: Option<Seniority>,
+) -> Result<Option<SalaryInfo>, AppError> {
     let request = EstimateRequest {
         family: pay.title_family.clone(),
         seniority,
@@ -166,21 +172,22 @@ pub async fn summaries(state: &AppState, rows: Vec<JobRow>) -> Result<Vec<JobSum
     }
     let version = state.versions.current(&state.pool).await?;
     let today = state.today();
-    let mut conn = state.pool.acquire().await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         let seniority = optional_seniority(row.seniority.as_deref(), &row.slug)?;
-        let salary = if row.pay.employer_salary().is_some() {
-            job_salary(&mut conn, &row.pay, seniority).await?
-        } else {
-            let key = row.pay.estimate_key(seniority);
-            let bytes = state
-                .responses
-                .get_or_make(version, &today, &key, || async {
-                    json_bytes(&job_salary(&mut conn, &row.pay, seniority).await?)
-                })
-                .await?;
-            serde_json::from_slice(&bytes).map_err(|e| AppError::Internal(e.to_string()))?
+        let salary = match row.pay.employer_info() {
+            Some(info) => Some(info),
+            None => {
+                let key = row.pay.estimate_key(seniority);
+                let bytes = state
+                    .responses
+                    .get_or_make(version, &today, &key, || async {
+                        let mut conn = state.pool.acquire().await?;
+                        json_bytes(&estimated_salary(&mut conn, &row.pay, seniority).await?)
+                    })
+                    .await?;
+                serde_json::from_slice(&bytes).map_err(|e| AppError::Internal(e.to_string()))?
+            }
         };
         out.push(row.into_summary(seniority, salary)?);
     }
