@@ -281,16 +281,16 @@ fn ListCard(job: JobSummary, origin: String) -> impl IntoView {
         ..
     } = job;
     view! {
-        <li class="embed-card">
-            <h2 class="embed-card__title">
-                <a class="embed-card__link" href=format!("{origin}/jobs/{slug}") target="_blank" rel="noopener">
+        <li class="job-card embed-card">
+            <h2 class="job-card__title embed-card__title">
+                <a class="job-card__link" href=format!("{origin}/jobs/{slug}") target="_blank" rel="noopener">
                     {title}
                     <span class="visually-hidden">{text::NEW_TAB}</span>
                 </a>
             </h2>
-            <p class="embed-card__company">
+            <p class="job-card__company">
                 <Avatar name=name.clone() size="sm" />
-                <span class="embed-card__company-name">{name}</span>
+                <span class="job-card__company-name">{name}</span>
             </p>
             <p class="embed-card__meta">
                 <span class="embed-card__place">{place_label(work_model, &location)}</span>
@@ -305,7 +305,7 @@ fn ListCard(job: JobSummary, origin: String) -> impl IntoView {
 fn ListSkeleton(count: usize) -> impl IntoView {
     view! {
         <ul class="embed-list" aria-busy="true" aria-label=text::LOADING data-state="loading">
-            {(0..count).map(|_| view! { <li class="embed-card embed-card--skeleton"><CardSkeleton /></li> }).collect_view()}
+            {(0..count).map(|_| view! { <li class="job-card embed-card embed-card--skeleton"><CardSkeleton /></li> }).collect_view()}
         </ul>
         <p class="embed-footer"><span class="skeleton embed-footer__skeleton"></span></p>
     }
@@ -314,8 +314,8 @@ fn ListSkeleton(count: usize) -> impl IntoView {
 #[component]
 fn CardSkeleton() -> impl IntoView {
     view! {
-        <span class="embed-card__title skeleton"></span>
-        <span class="embed-card__company">
+        <span class="job-card__title embed-card__title skeleton"></span>
+        <span class="job-card__company">
             <span class="avatar avatar--sm skeleton"></span>
             <span class="skeleton embed-card__line"></span>
         </span>
@@ -329,7 +329,7 @@ fn JobWidget(path: String, origin: String) -> impl IntoView {
     let retry = Callback::new(move |()| job.refetch());
     view! {
         <Suspense fallback=|| view! {
-            <div class="embed-card embed-card--job embed-card--skeleton" aria-busy="true" aria-label=text::LOADING data-state="loading">
+            <div class="job-card embed-card embed-card--job embed-card--skeleton" aria-busy="true" aria-label=text::LOADING data-state="loading">
                 <CardSkeleton />
                 <span class="embed-card__salary skeleton"></span>
                 <span class="embed-card__actions skeleton"></span>
@@ -403,13 +403,13 @@ fn JobCard(job: OneJob, origin: String) -> impl IntoView {
         }
     };
     view! {
-        <article class="embed-card embed-card--job" data-state="job">
-            <h1 class="embed-card__title">
-                <NewTabLink href=page.clone() class="embed-card__link embed-card__link--plain" label=job.title />
+        <article class="job-card embed-card embed-card--job" data-state="job">
+            <h1 class="job-card__title embed-card__title">
+                <NewTabLink href=page.clone() class="embed-card__plain-link" label=job.title />
             </h1>
-            <p class="embed-card__company">
+            <p class="job-card__company">
                 <Avatar name=job.company.name.clone() image_url=job.company.logo_url size="sm" />
-                <span class="embed-card__company-name">{job.company.name}</span>
+                <span class="job-card__company-name">{job.company.name}</span>
             </p>
             <p class="embed-card__meta">
                 <span class="embed-card__place">{place_label(job.work_model, &job.location)}</span>
