@@ -10,7 +10,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(or $(CARGO_HOME),$(HOME)/.cargo)/bi
 export CARGO_TERM_COLOR ?= never
 
 FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
-	index.html embed.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs scripts/bundle-css.mjs \
+	index.html job.html embed.html Trunk.toml Cargo.toml Cargo.lock types/Cargo.toml scripts/compress-dist.mjs scripts/bundle-css.mjs \
 	.cargo/config.toml
 
 .PHONY: run test tools test-tools lint test-native test-browser test-e2e budget budget-embed lighthouse server-release server-debug screenshots sizes bench clean
@@ -34,10 +34,13 @@ test-tools:
 # The front end, rebuilt only when one of its sources changed. `run` and
 # `test` install the tools first; doing it here too ran the installer twice.
 # Trunk builds one HTML target per run and empties its dist folder, so the
-# embeddable widget (embed.html) is built second, into dist/widget/.
+# job page's own entry point (job.html) and the embeddable widget
+# (embed.html) are built after the app, into dist/job/ and dist/widget/.
 dist/index.html: $(FRONT_END_SOURCES)
 	@echo "==> Building the front end (trunk, release)"
 	trunk build --release
+	@echo "==> Building the job page's own entry point (trunk, release)"
+	trunk build job.html --release --dist dist/job --public-url /job/
 	@echo "==> Building the embeddable job widget (trunk, release)"
 	trunk build embed.html --release --dist dist/widget --public-url /widget/
 	@touch $@

@@ -1,7 +1,7 @@
 //! Talking to Ascend's JSON API: one fetcher that aborts when its owner goes
 //! away (the user navigated elsewhere) or when the server takes too long.
 
-mod inline;
+pub mod inline;
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -198,6 +198,21 @@ pub async fn job(slug: &str) -> Result<JobDetail, FetchError> {
         return Ok(job);
     }
     fetch_json(&format!("/api/jobs/{}", encode_path_segment(slug))).await
+}
+
+/// Resolves once the browser has painted what is on screen now: at the
+/// animation frame after the next one, which comes only once the next frame
+/// is out. A request for what sits below the fold waits for it, so it
+/// neither competes with nor delays the paint of the content above.
+pub async fn after_next_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _reject| {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::request_animation_frame(move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            });
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
 
 /// Up to `limit` (1 to 20) open jobs like the job `slug`, most similar first.

@@ -12,6 +12,7 @@ mod onboarding_flow;
 mod posted_date;
 mod profile_fields;
 mod profile_notice;
+mod site_frame;
 
 pub use avatar::{Avatar, initials};
 pub use chip_input::{ChipInput, SuggestKind};
@@ -29,3 +30,4 @@ pub use profile_fields::{
     WelcomeStep,
 };
 pub use profile_notice::ProfileNotice;
+pub use site_frame::{SiteFooter, SiteHeader};

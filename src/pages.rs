@@ -2,9 +2,9 @@
 
 mod company;
 mod embed_docs;
-mod job;
+pub mod job;
 mod jobs;
-mod not_found;
+pub mod not_found;
 mod onboarding;
 mod privacy;
 mod profile;
@@ -15,7 +15,7 @@ pub use company::CompanyPage;
 pub use embed_docs::EmbedDocsPage;
 pub use job::JobPage;
 pub use jobs::JobsPage;
-pub use not_found::NotFoundPage;
+pub use not_found::{NotFoundNotice, NotFoundPage};
 pub use onboarding::OnboardingPage;
 pub use privacy::PrivacyPage;
 pub use profile::ProfilePage;

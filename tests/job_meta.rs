@@ -85,8 +85,20 @@ fn head_count(selector: &str) -> u32 {
         .length()
 }
 
+/// Plants a `<meta name=description>` as the server writes it.
+fn plant_server_description() {
+    let description = document().create_element("meta").unwrap();
+    description.set_attribute("name", "description").unwrap();
+    description.set_attribute("data-ascend-ssr", "").unwrap();
+    document()
+        .head()
+        .unwrap()
+        .append_child(&description)
+        .unwrap();
+}
+
 #[wasm_bindgen_test]
-async fn the_inlined_job_is_used_once_and_the_server_head_removed() {
+async fn the_inlined_job_is_used_once_and_the_server_head_kept() {
     let document = document();
     let head = document.head().unwrap();
     let planted = job("inlined-job", "Inlined");
@@ -95,16 +107,16 @@ async fn the_inlined_job_is_used_once_and_the_server_head_removed() {
     script.set_attribute("type", "application/json").unwrap();
     script.set_text_content(Some(&serde_json::to_string(&planted).unwrap()));
     head.append_child(&script).unwrap();
-    let description = document.create_element("meta").unwrap();
-    description.set_attribute("name", "description").unwrap();
-    description.set_attribute("data-ascend-ssr", "").unwrap();
-    head.append_child(&description).unwrap();
+    plant_server_description();
 
     assert_eq!(ascend::api::job("inlined-job").await, Ok(planted));
     assert!(document.get_element_by_id("ascend-job").is_none());
-    assert_eq!(head_count("[data-ascend-ssr]"), 0);
+    // The job page's own entry point writes no head: the server's stays.
+    assert_eq!(head_count("[data-ascend-ssr]"), 1);
     // Once only: the next call asks the API (which this test server lacks).
     assert!(ascend::api::job("inlined-job").await.is_err());
+    ascend::api::inline::remove_server_head();
+    assert_eq!(head_count("[data-ascend-ssr]"), 0);
 }
 
 #[wasm_bindgen_test]
@@ -114,6 +126,7 @@ async fn job_meta_writes_title_canonical_and_json_ld() {
         document().body().unwrap().append_child(&el).unwrap();
         el.unchecked_into()
     };
+    plant_server_description();
     let shown = job("meta-job", "Meta Writer");
     let mounted = leptos::mount::mount_to(host, move || {
         provide_meta_context();
@@ -132,6 +145,9 @@ async fn job_meta_writes_title_canonical_and_json_ld() {
         canonical.get_attribute("href").unwrap(),
         format!("{origin}/jobs/meta-job")
     );
+    // The server's description made way for the app's.
+    assert_eq!(head_count("[data-ascend-ssr]"), 0);
+    assert_eq!(head_count("meta[name=description]"), 1);
     let description = document()
         .query_selector("head meta[name=description]")
         .unwrap()

@@ -2,10 +2,11 @@
 //! client takes them, long-lived caching for hashed assets, and `index.html`
 //! for every client-side route.
 //!
-//! `/jobs/{slug}` gets more: the app shell with the job's title,
+//! `/jobs/{slug}` gets more: the job page's own shell (`job/index.html`,
+//! an entry point with only the job page in its wasm) with the job's title,
 //! description, canonical URL, OpenGraph and Twitter tags and JSON-LD in its
 //! head, for crawlers and link previews that run no JavaScript, and the
-//! job's JSON inlined so the app renders without asking the API again.
+//! job's JSON inlined so the page renders without asking the API again.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -44,13 +45,11 @@ pub const INLINE_JOB_ID: &str = "ascend-job";
 pub fn router(state: AppState, dist: &Path) -> Router {
     let shell = Arc::new(Shell::new(dist.join("index.html")));
     let widget = Arc::new(Shell::new(dist.join("widget/index.html")));
-    let fallback = {
+    let job = Arc::new(Shell::new(dist.join("job/index.html")));
+    let fallback = tower::service_fn(move |request: Request| {
         let shell = Arc::clone(&shell);
-        tower::service_fn(move |request: Request| {
-            let shell = Arc::clone(&shell);
-            async move { Ok::<_, std::convert::Infallible>(shell.respond(request.uri().path()).await) }
-        })
-    };
+        async move { Ok::<_, std::convert::Infallible>(shell.respond(request.uri().path()).await) }
+    });
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
@@ -62,8 +61,8 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         .layer(CompressionLayer::new())
         .with_state(PageState {
             app: state,
-            shell,
             widget,
+            job,
         });
     Router::new()
         .merge(pages)
@@ -74,9 +73,11 @@ pub fn router(state: AppState, dist: &Path) -> Router {
 #[derive(Clone)]
 struct PageState {
     app: AppState,
-    shell: Arc<Shell>,
     /// The embeddable widget's page (`embed.html`, built into `widget/`).
     widget: Arc<Shell>,
+    /// The job page's own entry point (`job.html`, built into `job/`): a
+    /// first visit to a job loads only what the job page needs.
+    job: Arc<Shell>,
 }
 
 /// `index.html`, read on first use and kept: trunk writes a new one only
@@ -128,14 +129,14 @@ impl Shell {
 }
 
 /// `GET /jobs/{slug}`: 200 with the job in the head, 410 for a closed job
-/// and 404 for an unknown one, each with the app shell so the app shows the
-/// job, its closed notice or the not-found page.
+/// and 404 for an unknown one, each with the job page's shell, whose app
+/// shows the job, its closed notice or the not-found page.
 async fn job_page(
     State(state): State<PageState>,
     slug: Result<extract::Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Response {
-    let template = match state.shell.template().await {
+    let template = match state.job.template().await {
         Ok(template) => template,
         Err(response) => return response,
     };

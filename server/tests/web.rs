@@ -24,6 +24,13 @@ const INDEX_HTML: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
     <script type=module>import init from '/ascend-0123456789abcdef.js';await init();</script>\
     </head><body><noscript>Ascend needs JavaScript.</noscript></body></html>";
 
+/// The job page's own shell, which `/jobs/{slug}` answers with.
+const JOB_HTML: &str = "<!doctype html><html lang=en><meta charset=utf-8>\
+    <title>Ascend</title><meta content=\"Ascend: open jobs.\" name=description>\
+    <link href=/job/job-styles-0123456789abcdef.css rel=stylesheet>\
+    <script type=module>import init from '/job/job-0123456789abcdef.js';await init();</script>\
+    </head><body><noscript>Ascend needs JavaScript to show this job.</noscript></body></html>";
+
 const HOST: &str = "jobs.test:8080";
 
 struct TestApp {
@@ -39,7 +46,13 @@ async fn test_app(public_url: Option<&str>) -> TestApp {
     demo::seed_if_empty(&pool, common::today(), SMALL)
         .await
         .unwrap();
-    let dist = common::fake_dist(&dir, &[("index.html", INDEX_HTML.as_bytes())]);
+    let dist = common::fake_dist(
+        &dir,
+        &[
+            ("index.html", INDEX_HTML.as_bytes()),
+            ("job/index.html", JOB_HTML.as_bytes()),
+        ],
+    );
     let state = AppState {
         fixed_today: Some(common::today()),
         write_limit: 100,
@@ -175,12 +188,12 @@ async fn a_job_page_carries_the_job_in_its_head() {
     assert!(head.contains(&format!(
         "<meta name=\"twitter:title\" content=\"{title}\" data-ascend-ssr>"
     )));
-    // The rest of the shell is untouched.
-    assert!(head.contains("<link href=/main-0123456789abcdef.css rel=stylesheet>"));
-    assert!(
-        page.html
-            .ends_with("<body><noscript>Ascend needs JavaScript.</noscript></body></html>")
-    );
+    // The rest of the job page's own shell is untouched.
+    assert!(head.contains("<link href=/job/job-styles-0123456789abcdef.css rel=stylesheet>"));
+    assert!(head.contains("import init from '/job/job-0123456789abcdef.js'"));
+    assert!(page.html.ends_with(
+        "<body><noscript>Ascend needs JavaScript to show this job.</noscript></body></html>"
+    ));
 
     let ld = page.json_ld();
     assert_eq!(ld["@type"], "JobPosting");
@@ -263,8 +276,9 @@ async fn a_closed_job_is_gone_and_an_unknown_one_not_found() {
         assert!(head.contains("<meta name=\"robots\" content=\"noindex\" data-ascend-ssr>"));
         assert!(page.script("application/ld+json").is_none(), "{slug}");
         assert!(page.script("ascend-job").is_none(), "{slug}");
-        // The app still starts and shows its notice.
-        assert!(page.script("type=module").is_some(), "{slug}");
+        // The job page's app still starts and shows its notice.
+        let module = page.script("type=module").unwrap_or_default();
+        assert!(module.contains("/job/job-0123456789abcdef.js"), "{slug}");
     }
 }
 
@@ -337,19 +351,16 @@ async fn the_page_is_compressed_and_the_shell_read_once() {
     let page = app.get(&path, &[("accept-encoding", "br")]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header(header::CONTENT_ENCODING), "br");
+    // Every other page gets the whole app's shell.
+    let shell = app.get("/jobs", &[]).await;
+    assert_eq!(shell.html, INDEX_HTML);
 
-    // Later requests use the shell read first, even if the file changes.
-    std::fs::write(
-        app.dist.join("index.html"),
-        "<!doctype html><title>New</title>",
-    )
-    .unwrap();
+    // Later requests use the shells read first, even if the files change.
+    for file in ["index.html", "job/index.html"] {
+        std::fs::write(app.dist.join(file), "<!doctype html><title>New</title>").unwrap();
+    }
     let again = app.job_page(demo::SHOWCASE_SLUG).await;
-    assert!(
-        again
-            .html
-            .contains("<noscript>Ascend needs JavaScript.</noscript>")
-    );
+    assert!(again.html.contains("to show this job.</noscript>"));
     let shell = app.get("/jobs", &[]).await;
     assert_eq!(shell.html, INDEX_HTML);
     assert_eq!(shell.header(header::CACHE_CONTROL), "no-cache");
@@ -358,7 +369,7 @@ async fn the_page_is_compressed_and_the_shell_read_once() {
 #[tokio::test]
 async fn without_a_built_front_end_job_pages_say_so() {
     let app = test_app(None).await;
-    std::fs::remove_file(app.dist.join("index.html")).unwrap();
+    std::fs::remove_file(app.dist.join("job/index.html")).unwrap();
     let page = app.job_page(demo::SHOWCASE_SLUG).await;
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(page.html.contains("not built"));

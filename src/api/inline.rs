@@ -1,9 +1,10 @@
 //! The first answer for `/jobs/{slug}` carries the job's JSON and a head for
-//! crawlers, both written by the server (server/src/web.rs). The app uses
-//! the JSON once, for its first render, and removes the server's head tags
-//! (marked `data-ascend-ssr`, as is index.html's site-wide description),
-//! since from then on leptos_meta writes the head. The `<title>` is not marked: leptos_meta sets `document.title`,
-//! which reuses that one element.
+//! crawlers, both written by the server (server/src/web.rs). The page uses
+//! the JSON once, for its first render. Where leptos_meta writes the head
+//! (the app's router), [`remove_server_head`] first drops the server's tags,
+//! marked `data-ascend-ssr` as is index.html's site-wide description. The
+//! `<title>` is not marked: leptos_meta sets `document.title`, which reuses
+//! that one element.
 
 use std::cell::Cell;
 
@@ -25,17 +26,17 @@ pub fn take_job(slug: &str) -> Option<JobDetail> {
     if TAKEN.with(|taken| taken.replace(true)) {
         return None;
     }
-    let document = document();
-    remove_server_head(&document);
-    let element = document.get_element_by_id(INLINE_JOB_ID)?;
+    let element = document().get_element_by_id(INLINE_JOB_ID)?;
     let text = element.text_content();
     element.remove();
     let job: JobDetail = serde_json::from_str(&text?).ok()?;
     (job.slug == slug).then_some(job)
 }
 
-fn remove_server_head(document: &web_sys::Document) {
-    let Ok(marked) = document.query_selector_all(&format!("[{SSR_MARK}]")) else {
+/// Removes the head tags the server wrote for one page, once leptos_meta
+/// writes that page's own.
+pub fn remove_server_head() {
+    let Ok(marked) = document().query_selector_all(&format!("[{SSR_MARK}]")) else {
         return;
     };
     for index in 0..marked.length() {

@@ -9,6 +9,7 @@ use leptos_meta::{Link, Meta, Script, Title};
 /// HTML (both come from `ascend_types`).
 #[component]
 pub fn JobMeta(job: JobDetail) -> impl IntoView {
+    crate::api::inline::remove_server_head();
     let origin = window().location().origin().ok();
     let canonical = origin
         .as_deref()

@@ -1,7 +1,6 @@
 use ascend_types::JobDetail;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
@@ -11,15 +10,53 @@ use crate::components::job::{
     WhatYouShouldKnow,
 };
 use crate::components::{ErrorView, JobMeta};
-use crate::pages::NotFoundPage;
+use crate::pages::not_found::NotFoundNotice;
 
-/// `/jobs/{slug}`: one job.
+/// `/jobs/{slug}` in the app's router, which writes the page's head.
 #[component]
 pub fn JobPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
+    let slug = Signal::derive(move || params.read().get("slug").unwrap_or_default());
+    view! { <JobPageBody slug head=PageHead::WRITTEN /> }
+}
+
+/// What goes in the head for each outcome. The app's router writes it
+/// (leptos_meta); the job page's own entry point (`crate::job_app`) keeps
+/// the head the server wrote, and takes no head code into its wasm.
+#[derive(Clone, Copy)]
+pub struct PageHead {
+    job: fn(JobDetail) -> AnyView,
+    not_found: fn() -> AnyView,
+    closed: fn() -> AnyView,
+}
+
+impl PageHead {
+    /// The app writes the head: title, description, canonical URL, JSON-LD.
+    pub const WRITTEN: PageHead = PageHead {
+        job: |job| view! { <JobMeta job /> }.into_any(),
+        not_found: || {
+            view! { <Title text="Page not found" /> <Meta name="robots" content="noindex" /> }
+                .into_any()
+        },
+        closed: || {
+            view! { <Title text="This job is closed" /> <Meta name="robots" content="noindex" /> }
+                .into_any()
+        },
+    };
+
+    /// The server wrote the head with the page, for the job asked for.
+    pub const FROM_SERVER: PageHead = PageHead {
+        job: |_| ().into_any(),
+        not_found: || ().into_any(),
+        closed: || ().into_any(),
+    };
+}
+
+/// One job, its closed notice, or the not-found page.
+#[component]
+pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl IntoView {
     let job = LocalResource::new(move || {
-        let slug = slug();
+        let slug = slug.get();
         async move { api::job(&slug).await }
     });
     let retry = Callback::new(move |()| job.refetch());
@@ -28,9 +65,9 @@ pub fn JobPage() -> impl IntoView {
         <Transition fallback=|| view! { <JobHeaderSkeleton /> }>
             {move || Suspend::new(async move {
                 match job.await {
-                    Ok(job) => view! { <JobView job /> }.into_any(),
-                    Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
-                    Err(FetchError::Gone) => view! { <ClosedJob /> }.into_any(),
+                    Ok(job) => view! { {(head.job)(job.clone())} <JobView job /> }.into_any(),
+                    Err(FetchError::NotFound) => view! { {(head.not_found)()} <NotFoundNotice /> }.into_any(),
+                    Err(FetchError::Gone) => view! { {(head.closed)()} <ClosedJob /> }.into_any(),
                     Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
                 }
             })}
@@ -43,7 +80,6 @@ pub fn JobPage() -> impl IntoView {
 #[component]
 fn JobView(job: JobDetail) -> impl IntoView {
     view! {
-        <JobMeta job=job.clone() />
         <div class="job-page">
             <div class="job-page__main">
                 <JobHeader job=job.clone() />
@@ -96,12 +132,10 @@ fn JobHeaderSkeleton() -> impl IntoView {
 #[component]
 fn ClosedJob() -> impl IntoView {
     view! {
-        <Title text="This job is closed" />
-        <Meta name="robots" content="noindex" />
         <section class="notice" aria-labelledby="notice-heading">
             <h1 id="notice-heading">"This job is closed"</h1>
             <p>"The employer is no longer taking applications for it."</p>
-            <p><A href="/jobs" attr:class="button button--primary">"See open jobs"</A></p>
+            <p><a href="/jobs" class="button button--primary">"See open jobs"</a></p>
         </section>
     }
 }

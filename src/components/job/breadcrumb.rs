@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "Jobs / the job's title": one line at every width; a long title ends in
 /// an ellipsis and shows in full on hover.
@@ -13,7 +12,7 @@ pub fn JobBreadcrumb(
     view! {
         <nav class="job-breadcrumb" aria-label="Breadcrumb">
             <ol class="job-breadcrumb__list">
-                <li class="job-breadcrumb__item"><A href="/jobs" exact=true>"Jobs"</A></li>
+                <li class="job-breadcrumb__item"><a href="/jobs">"Jobs"</a></li>
                 <li class="job-breadcrumb__item job-breadcrumb__item--current" aria-current="page" title=full_title>
                     {title}
                 </li>

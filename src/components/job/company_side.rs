@@ -1,6 +1,5 @@
 use ascend_types::JobDetail;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{BenefitGroups, MatchBlock, NewsletterBox, topic_for};
 use crate::api::encode_path_segment;
@@ -147,7 +146,7 @@ pub fn CompanySide(job: JobDetail) -> impl IntoView {
                 <Avatar name=company.name.clone() image_url=company.logo_url.clone() size="lg" />
                 <div class="company-side__title">
                     <h2 id="company-side-name" class="company-side__name">{company.name.clone()}</h2>
-                    <A href=company_href attr:class="company-side__jobs">{open_jobs}</A>
+                    <a href=company_href class="company-side__jobs">{open_jobs}</a>
                 </div>
             </div>
             {(!company.about.is_empty()).then(|| view! { <p class="company-side__about">{company.about.clone()}</p> })}

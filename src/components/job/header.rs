@@ -2,7 +2,6 @@ use std::time::Duration;
 
 use ascend_types::{CompanyRef, JobDetail, JobSummary};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::description::safe_href;
 use super::save_button::SaveButton;
@@ -83,7 +82,7 @@ pub fn JobHeaderCard(job: JobDetail) -> impl IntoView {
                 </span>
                 <h1 id="job-title" class="job-header__title">{job.title.clone()}</h1>
                 <p class="job-header__company">
-                    <A href=company_href>{company_link_text}</A>
+                    <a href=company_href>{company_link_text}</a>
                 </p>
             </div>
             <ul class="job-header__facts" aria-label="Job facts">

@@ -2,7 +2,6 @@ use ascend_types::email::normalize_email;
 use ascend_types::{CreateSubscription, SubscriptionAccepted};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 
 use crate::api::{self, FetchError};
 
@@ -178,7 +177,7 @@ pub fn NewsletterBox(
             <h2 id="newsletter-heading" class="newsletter__heading">"New jobs, once a week"</h2>
             <p class="newsletter__intro">
                 "One email with the week's new jobs. We keep only your address and topics. "
-                <A href="/privacy">"How we handle it"</A>
+                <a href="/privacy">"How we handle it"</a>
             </p>
             <form class="newsletter__form" novalidate on:submit=on_submit>
                 <label class="newsletter__label" for="newsletter-email">"Email address"</label>

@@ -1,6 +1,5 @@
 use ascend_types::Pager;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// "Job 1 of 2 at Cadence", with links to the company's previous and next
 /// open jobs. An end that has no job shows a disabled control rather than a
@@ -44,9 +43,9 @@ fn PagerEnd(
     };
     match slug {
         Some(slug) => view! {
-            <A href=format!("/jobs/{slug}") attr:class=class attr:rel=rel>
+            <a href=format!("/jobs/{slug}") class=class rel=rel>
                 {before}<span>{text}</span>{after}
-            </A>
+            </a>
         }
         .into_any(),
         None => view! {
