@@ -2,7 +2,6 @@ use ascend_types::JobCard as Card;
 use leptos::ev;
 use leptos::html::Ul;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -58,7 +57,11 @@ pub fn SimilarJobs(
 ) -> impl IntoView {
     let jobs = LocalResource::new(move || {
         let slug = slug.clone();
-        async move { api::similar(&slug, LIMIT).await }
+        async move {
+            // The row is below the job: ask once the job is on screen.
+            api::after_next_paint().await;
+            api::similar(&slug, LIMIT).await
+        }
     });
     let retry = Callback::new(move |()| jobs.refetch());
 
@@ -242,7 +245,7 @@ fn SimilarEmpty() -> impl IntoView {
     view! {
         <div class="similar__message">
             <p>"No similar open jobs right now."</p>
-            <A href="/jobs">"Browse all jobs"</A>
+            <a href="/jobs">"Browse all jobs"</a>
         </div>
     }
 }
