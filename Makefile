@@ -73,6 +73,8 @@ test-browser:
 test-e2e: dist/index.html server-debug
 	@echo "==> Size budgets of the embeddable widget"
 	scripts/budget-embed.sh dist
+	@echo "==> Transfer budget of a job page"
+	scripts/with-server.sh target/debug/ascend-server node scripts/budget-transfer.mjs
 	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
 	scripts/e2e.sh target/debug/ascend-server
 
