@@ -80,6 +80,13 @@ test("a job page loads its own small app, and its links load the whole app", asy
   await expect(job.title).toHaveText(SHOWCASE.title);
   expect(wasm).toHaveLength(1);
   expect(wasm[0]).toMatch(/^\/job\/job-[0-9a-f]+_bg\.wasm$/);
+  // Its own stylesheet styles the site's frame too: the footer's links are
+  // laid out as on every other page, each a 44 px target.
+  const footerLinks = page.getByRole("navigation", { name: "About Ascend" }).getByRole("link");
+  await expect(footerLinks).toHaveText(["Terms of Service", "Privacy Policy", "Embed jobs"]);
+  for (const box of await footerLinks.evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON()))) {
+    expect(box.height).toBeGreaterThanOrEqual(44);
+  }
 
   // The breadcrumb's "Jobs" leaves for the list, which the whole app draws.
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Jobs" }).click();
