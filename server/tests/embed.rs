@@ -36,6 +36,7 @@ async fn test_app() -> TestApp {
         &dir,
         &[
             ("index.html", INDEX_HTML.as_bytes()),
+            ("job/index.html", INDEX_HTML.as_bytes()),
             ("widget/index.html", WIDGET_HTML.as_bytes()),
             ("embed.js", LOADER.as_bytes()),
         ],
