@@ -77,8 +77,33 @@ pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl I
 
 /// The loaded job: the main column, the company sidebar beside it (below it
 /// on narrow screens), and similar jobs after both.
+///
+/// What a first screen shows (header, pager, summary, description and, on
+/// wide screens, the sidebar) is drawn at once; the parts below the
+/// description follow once that is painted, so the first paint does not wait
+/// for them. Nothing on screen moves: they only add to the column's end.
 #[component]
 fn JobView(job: JobDetail) -> impl IntoView {
+    let painted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        api::after_next_paint().await;
+        painted.set(true);
+    });
+    let below = {
+        let job = job.clone();
+        move || {
+            painted.get().then(|| {
+                let job = job.clone();
+                let return_to = format!("/jobs/{}", job.slug);
+                view! {
+                    <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
+                    <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() />
+                    <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=return_to.clone() />
+                    <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to />
+                }
+            })
+        }
+    };
     view! {
         <div class="job-page">
             <div class="job-page__main">
@@ -88,10 +113,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 <JobPager pager=job.pager.clone() company=job.company.name.clone() />
                 <WhatYouShouldKnow summary=job.summary.clone() />
                 <JobDescription html=job.description_html.clone() />
-                <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
-                <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() />
-                <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=format!("/jobs/{}", job.slug) />
-                <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to=format!("/jobs/{}", job.slug) />
+                {below}
             </div>
             <aside class="job-page__side" aria-label="About the company">
                 <CompanySide job=job.clone() />
