@@ -19,6 +19,7 @@ pub mod db;
 pub mod demo;
 pub mod embed;
 pub mod error;
+pub mod first_paint;
 pub mod generate;
 pub mod import;
 pub mod jobs;

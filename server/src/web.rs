@@ -5,8 +5,10 @@
 //! `/jobs/{slug}` gets more: the job page's own shell (`job/index.html`,
 //! an entry point with only the job page in its wasm) with the job's title,
 //! description, canonical URL, OpenGraph and Twitter tags and JSON-LD in its
-//! head, for crawlers and link previews that run no JavaScript, and the
-//! job's JSON inlined so the page renders without asking the API again.
+//! head, for crawlers and link previews that run no JavaScript, the job's
+//! JSON inlined so the page renders without asking the API again, and the
+//! top of the page drawn in the body (`first_paint`), so the job is on
+//! screen before the wasm has loaded.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -29,6 +31,7 @@ use tower_http::services::ServeDir;
 
 use crate::AppState;
 use crate::error::AppError;
+use crate::first_paint;
 use crate::jobs::job_detail;
 
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -150,7 +153,8 @@ async fn job_page(
                 .public_url
                 .clone()
                 .or_else(|| request_origin(&headers));
-            html_response(StatusCode::OK, template.job(&job, origin.as_deref()))
+            let today = state.app.today_days();
+            html_response(StatusCode::OK, template.job(&job, origin.as_deref(), today))
         }
         Err(AppError::NotFound(_)) => {
             html_response(StatusCode::NOT_FOUND, template.notice("Page not found"))
@@ -243,15 +247,31 @@ impl Template {
         }
     }
 
-    fn fill(&self, head: &str, scripts: &str) -> String {
+    /// The shell with `head` in place of its title and description,
+    /// `scripts` before `</head>` and `body_end` before `</body>` (at the
+    /// end when there is no such tag, as in minified HTML).
+    fn fill(&self, head: &str, scripts: &str, body_end: &str) -> String {
         let mut page = String::with_capacity(
-            self.before.len() + head.len() + self.middle.len() + scripts.len() + self.after.len(),
+            self.before.len()
+                + head.len()
+                + self.middle.len()
+                + scripts.len()
+                + self.after.len()
+                + body_end.len(),
         );
         page.push_str(&self.before);
         page.push_str(head);
         page.push_str(&self.middle);
         page.push_str(scripts);
-        page.push_str(&self.after);
+        // ASCII lower-casing keeps every byte offset.
+        let body_close = self
+            .after
+            .to_ascii_lowercase()
+            .rfind("</body>")
+            .unwrap_or(self.after.len());
+        page.push_str(&self.after[..body_close]);
+        page.push_str(body_end);
+        page.push_str(&self.after[body_close..]);
         page
     }
 
@@ -261,12 +281,12 @@ impl Template {
             "<title>{}</title><meta name=\"robots\" content=\"noindex\" {SSR_MARK}>",
             escape_html(&page_title(title))
         );
-        self.fill(&head, "")
+        self.fill(&head, "", "")
     }
 
     /// The shell with the job in its head. Without a trusted `origin` the
     /// tags that need an absolute URL are left out.
-    fn job(&self, job: &JobDetail, origin: Option<&str>) -> String {
+    fn job(&self, job: &JobDetail, origin: Option<&str>, today: i64) -> String {
         let title = escape_html(&page_title(&job_title(job)));
         let description = escape_html(&job_description(job));
         let mut head = format!(
@@ -293,7 +313,7 @@ impl Template {
             "<script type=\"application/ld+json\" {SSR_MARK}>{posting}</script>\
              <script id=\"{INLINE_JOB_ID}\" type=\"application/json\">{data}</script>"
         );
-        self.fill(&head, &scripts)
+        self.fill(&head, &scripts, &first_paint::job_top(job, today))
     }
 }
 
@@ -510,12 +530,12 @@ mod tests {
              <meta content=\"Jobs > all\" name=description><link rel=icon></head><body></body></html>",
         ] {
             let template = Template::parse(html.to_owned());
-            let page = template.fill("<title>Mine</title>", "<script></script>");
+            let page = template.fill("<title>Mine</title>", "<script></script>", "<main>");
             assert!(!page.contains("Ascend"), "{page}");
             assert!(!page.contains("Jobs > all"), "{page}");
             assert!(page.contains("<title>Mine</title><link rel=icon><script></script></head>"));
             assert!(page.starts_with("<!doctype html>"));
-            assert!(page.ends_with("<body></body></html>"));
+            assert!(page.ends_with("<body><main></body></html>"));
             assert_eq!(template.shell, html);
         }
     }
@@ -524,8 +544,8 @@ mod tests {
     fn a_bare_template_still_takes_the_head() {
         let template = Template::parse("<!doctype html><p>hi".to_owned());
         assert_eq!(
-            template.fill("<title>T</title>", "<s>"),
-            "<!doctype html><p>hi<title>T</title><s>"
+            template.fill("<title>T</title>", "<s>", "<main>"),
+            "<!doctype html><p>hi<title>T</title><s><main>"
         );
     }
 

@@ -191,9 +191,24 @@ async fn a_job_page_carries_the_job_in_its_head() {
     // The rest of the job page's own shell is untouched.
     assert!(head.contains("<link href=/job/job-styles-0123456789abcdef.css rel=stylesheet>"));
     assert!(head.contains("import init from '/job/job-0123456789abcdef.js'"));
-    assert!(page.html.ends_with(
-        "<body><noscript>Ascend needs JavaScript to show this job.</noscript></body></html>"
+    // The top of the page is drawn in the body, after the shell's own
+    // content, for the first paint and for readers without JavaScript.
+    let body = &page.html[page.html.find("<body>").unwrap()..];
+    assert!(body.starts_with(
+        "<body><noscript>Ascend needs JavaScript to show this job.</noscript>\
+         <div id=\"ascend-first-paint\" inert>"
     ));
+    assert!(body.ends_with("</main></div></body></html>"));
+    for drawn in [
+        "<h1 id=\"job-title\" class=\"job-header__title\">Backend Engineer, Personalization</h1>",
+        "<a href=\"/companies/cadence\">Cadence</a>",
+        "<li title=\"Remote in EMEA\">Remote in EMEA</li><li>Full-time</li>",
+        "<time datetime=\"2026-11-16\" title=\"16 November 2026\">Posted 9 days ago</time>",
+        "<p class=\"job-pager__position\">Job 2 of 2 at Cadence</p>",
+        "<p class=\"job-summary__text\">",
+    ] {
+        assert!(body.contains(drawn), "{drawn} in {body}");
+    }
 
     let ld = page.json_ld();
     assert_eq!(ld["@type"], "JobPosting");
@@ -312,6 +327,19 @@ async fn hostile_job_text_cannot_break_out_of_attributes_or_scripts() {
     )));
     // Three scripts, the shell's and ours, each whole.
     assert_eq!(page.scripts().len(), 3);
+    // The first paint writes the title as text, in the breadcrumb's
+    // attribute too.
+    let body = &page.html[page.html.find("<body>").unwrap()..];
+    let title_text = "Engineer &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt; &amp; &#39;more&#39; \
+                      &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;";
+    assert!(
+        body.contains(&format!("title=\"{title_text}\">{title_text}</li>")),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("class=\"job-header__title\">{title_text}</h1>")),
+        "{body}"
+    );
     let ld = page.json_ld();
     assert_eq!(ld["title"], title);
     assert_eq!(ld["description"], description);

@@ -13,6 +13,19 @@ use leptos::prelude::document;
 
 /// The id of the `<script type="application/json">` with the job.
 pub const INLINE_JOB_ID: &str = "ascend-job";
+/// The id of the server's first paint of a job page (server/src/first_paint.rs).
+pub const FIRST_PAINT_ID: &str = "ascend-first-paint";
+
+/// Removes the server's first paint of the job page, which hides the app's
+/// own drawing while it is there: called once the app has drawn the page
+/// (or its not-found, closed or error notice), in the same task, so the
+/// browser never paints a frame without either.
+pub fn remove_first_paint() {
+    if let Some(first_paint) = document().get_element_by_id(FIRST_PAINT_ID) {
+        first_paint.remove();
+    }
+}
+
 /// The attribute marking head elements the server wrote for one page.
 pub const SSR_MARK: &str = "data-ascend-ssr";
 

@@ -3,5 +3,5 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ascend::job_app::JobApp);
+    ascend::job_app::start();
 }

@@ -1,25 +1,6 @@
 use leptos::prelude::*;
 
-/// Up to two initials of a name: "Cadence" → "C", "Lumen Bank" → "LB".
-pub fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .collect()
-}
-
-/// One of the avatar palettes, chosen by the name so that a company or a
-/// person keeps its colour everywhere. Every palette has white text at a
-/// contrast of at least 4.5:1.
-pub fn palette_index(name: &str) -> usize {
-    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    });
-    (hash % PALETTES) as usize
-}
-
-const PALETTES: u32 = 8;
+pub use ascend_types::avatar::{initials, palette_index};
 
 /// A logo or photo, or the name's initials on a colour when there is none.
 /// The picture is decorative: the name is always written beside it.
@@ -44,37 +25,5 @@ pub fn Avatar(
             view! { <img class=class src=src alt="" loading="lazy" decoding="async" /> }.into_any()
         }
         None => view! { <span class=class aria-hidden="true">{initials(&name)}</span> }.into_any(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn initials_take_two_words_and_skip_symbols() {
-        assert_eq!(initials("Cadence"), "C");
-        assert_eq!(initials("Lumen Bank"), "LB");
-        assert_eq!(initials("  northwind robotics ltd "), "NR");
-        assert_eq!(initials("(Acme) & Co"), "AC");
-        assert_eq!(initials(""), "");
-    }
-
-    #[test]
-    fn a_name_keeps_its_colour() {
-        assert_eq!(palette_index("Cadence"), palette_index("Cadence"));
-        let distinct: std::collections::BTreeSet<_> = [
-            "Cadence",
-            "Lumen Bank",
-            "Northwind",
-            "Acme",
-            "Globex",
-            "Initech",
-        ]
-        .iter()
-        .map(|n| palette_index(n))
-        .collect();
-        assert!(distinct.len() > 1, "every name got the same colour");
-        assert!(distinct.iter().all(|&i| i < PALETTES as usize));
     }
 }

@@ -28,6 +28,8 @@ pub struct PageHead {
     job: fn(JobDetail) -> AnyView,
     not_found: fn() -> AnyView,
     closed: fn() -> AnyView,
+    /// Run when the page shows an outcome, before it is drawn.
+    shown: fn(),
 }
 
 impl PageHead {
@@ -42,13 +44,16 @@ impl PageHead {
             view! { <Title text="This job is closed" /> <Meta name="robots" content="noindex" /> }
                 .into_any()
         },
+        shown: || {},
     };
 
-    /// The server wrote the head with the page, for the job asked for.
+    /// The server wrote the head with the page, for the job asked for, and
+    /// drew the top of the page until the app's drawing replaces it.
     pub const FROM_SERVER: PageHead = PageHead {
         job: |_| ().into_any(),
         not_found: || ().into_any(),
         closed: || ().into_any(),
+        shown: api::inline::remove_first_paint,
     };
 }
 
@@ -64,7 +69,9 @@ pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl I
     view! {
         <Transition fallback=|| view! { <JobHeaderSkeleton /> }>
             {move || Suspend::new(async move {
-                match job.await {
+                let job = job.await;
+                (head.shown)();
+                match job {
                     Ok(job) => view! { {(head.job)(job.clone())} <JobView job /> }.into_any(),
                     Err(FetchError::NotFound) => view! { {(head.not_found)()} <NotFoundNotice /> }.into_any(),
                     Err(FetchError::Gone) => view! { {(head.closed)()} <ClosedJob /> }.into_any(),

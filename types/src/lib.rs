@@ -6,8 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod avatar;
 pub mod date;
 pub mod jsonld;
+pub mod links;
 pub mod meta;
 pub mod search;
 

@@ -43,18 +43,7 @@ const MAX_DEPTH: usize = 32;
 /// and earn the target no ranking from us.
 pub const LINK_REL: &str = "nofollow noopener noreferrer";
 
-/// `href` with surrounding blanks removed when it is an `http:`, `https:` or
-/// `mailto:` address; `None` for every other scheme and for relative links.
-pub fn safe_href(href: &str) -> Option<&str> {
-    let href = href.trim_matches(|c: char| c.is_ascii_whitespace() || c.is_ascii_control());
-    let scheme_end = href.find(':')?;
-    let scheme = &href[..scheme_end];
-    let allowed = ["http", "https", "mailto"]
-        .iter()
-        .any(|ok| scheme.eq_ignore_ascii_case(ok));
-    let rest = &href[scheme_end + 1..];
-    (allowed && !rest.is_empty()).then_some(href)
-}
+pub use ascend_types::links::safe_href;
 
 /// Rebuilds a job description with an allowlist, whatever the server sent:
 /// parsed in an inert `<template>` (no script runs, no image loads), then
