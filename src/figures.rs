@@ -148,7 +148,26 @@ pub fn star_fills(rating: f64) -> [u8; 5] {
 
 /// A rating as shown, to one decimal: 4 → "4.0".
 pub fn rating_text(rating: f64) -> String {
-    format!("{rating:.1}")
+    fixed(rating, 1)
+}
+
+/// `value` with `digits` decimals, rounded half away from zero: (2.5, 0) →
+/// "3", (1.0, 2) → "1.00". Whole-number arithmetic instead of `{:.N}`,
+/// whose float formatting would add about 10 KB to every page's wasm.
+pub fn fixed(value: f64, digits: u32) -> String {
+    let scale = 10_i64.pow(digits);
+    let value = if value.is_finite() { value } else { 0.0 };
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (
+        scaled.unsigned_abs() / scale as u64,
+        scaled.unsigned_abs() % scale as u64,
+    );
+    if digits == 0 {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole}.{part:0width$}", width = digits as usize)
+    }
 }
 
 /// "1 review", "48 reviews".
@@ -326,6 +345,19 @@ mod tests {
         assert_eq!(rating_text(4.0), "4.0");
         assert_eq!(rating_text(3.96), "4.0");
         assert_eq!(rating_text(3.12), "3.1");
+    }
+
+    #[test]
+    fn fixed_decimals_round_half_away_from_zero() {
+        assert_eq!(fixed(4.0, 1), "4.0");
+        assert_eq!(fixed(2.5, 0), "3");
+        assert_eq!(fixed(80_000.0, 0), "80000");
+        assert_eq!(fixed(38.461_538, 2), "38.46");
+        assert_eq!(fixed(0.005, 2), "0.01");
+        assert_eq!(fixed(1.0, 2), "1.00");
+        assert_eq!(fixed(-1.25, 1), "-1.3");
+        assert_eq!(fixed(-0.04, 1), "0.0");
+        assert_eq!(fixed(f64::NAN, 1), "0.0");
         assert_eq!(count_noun(1, "review", "reviews"), "1 review");
         assert_eq!(count_noun(48, "review", "reviews"), "48 reviews");
         assert_eq!(count_noun(0, "review", "reviews"), "0 reviews");

@@ -9,6 +9,8 @@
 
 use leptos::prelude::*;
 
+use crate::profile_data::StoredVersion;
+
 /// The localStorage key of the reader's profile.
 pub const STORAGE_KEY: &str = "ascend.profile";
 
@@ -29,19 +31,10 @@ pub fn classify(stored: Option<&str>) -> StoredProfile {
     let Some(text) = stored else {
         return StoredProfile::Absent;
     };
-    match serde_json::from_str::<serde_json::Value>(text) {
-        Ok(serde_json::Value::Object(fields)) => {
-            if fields
-                .get("version")
-                .is_some_and(serde_json::Value::is_number)
-            {
-                StoredProfile::Present
-            } else {
-                StoredProfile::Absent
-            }
-        }
-        Ok(_) => StoredProfile::Absent,
-        Err(_) => StoredProfile::Corrupt,
+    match crate::profile_data::stored_version(text) {
+        StoredVersion::Version(_) => StoredProfile::Present,
+        StoredVersion::NoVersion => StoredProfile::Absent,
+        StoredVersion::NotJson => StoredProfile::Corrupt,
     }
 }
 

@@ -169,22 +169,58 @@ pub enum Loaded {
     Dropped(&'static str),
 }
 
+/// What a stored value says of its `version`.
+#[derive(Debug, PartialEq)]
+pub enum StoredVersion {
+    /// Not JSON at all.
+    NotJson,
+    /// JSON, but not an object with a numeric `version`.
+    NoVersion,
+    Version(serde_json::Number),
+}
+
+/// Reads only the `version` field of a stored value: the rest is read once,
+/// as the version says, and no generic JSON tree is built (that code would
+/// weigh on every page's wasm).
+pub fn stored_version(text: &str) -> StoredVersion {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: Option<serde_json::Number>,
+    }
+    let is_json = || serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+    // Only an object: serde would also read `[1]` as a struct's fields.
+    if !text.trim_start().starts_with('{') {
+        return if is_json() {
+            StoredVersion::NoVersion
+        } else {
+            StoredVersion::NotJson
+        };
+    }
+    match serde_json::from_str::<Versioned>(text) {
+        Ok(Versioned {
+            version: Some(version),
+        }) => StoredVersion::Version(version),
+        Ok(_) => StoredVersion::NoVersion,
+        Err(_) if is_json() => StoredVersion::NoVersion,
+        Err(_) => StoredVersion::NotJson,
+    }
+}
+
 /// Reads a stored value.
 pub fn decode(stored: Option<&str>) -> Loaded {
     let Some(text) = stored else {
         return Loaded::None;
     };
     const DAMAGED: &str = "Your saved profile was damaged and could not be read, so it was removed. You can create a new one.";
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+    let StoredVersion::Version(version) = stored_version(text) else {
         return Loaded::Dropped(DAMAGED);
     };
-    let version = value.get("version").and_then(serde_json::Value::as_u64);
-    match version {
-        Some(1) => match serde_json::from_value::<ProfileV1>(value) {
+    match version.as_u64() {
+        Some(1) => match serde_json::from_str::<ProfileV1>(text) {
             Ok(old) => Loaded::Migrated(old.into()),
             Err(_) => Loaded::Dropped(DAMAGED),
         },
-        Some(v) if v == u64::from(VERSION) => match serde_json::from_value::<Profile>(value) {
+        Some(v) if v == u64::from(VERSION) => match serde_json::from_str::<Profile>(text) {
             Ok(profile) => Loaded::Current(profile),
             Err(_) => Loaded::Dropped(DAMAGED),
         },

@@ -2,8 +2,9 @@ use ascend_types::{MIN_ESTIMATE_SAMPLE, SalaryInfo};
 use leptos::prelude::*;
 
 use crate::figures::{
-    HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fraction_digits, initial_period,
-    is_currency_code, median_label, period_option, period_unit, source_label, thousands,
+    HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fixed, fraction_digits,
+    initial_period, is_currency_code, median_label, period_option, period_unit, source_label,
+    thousands,
 };
 
 /// The job's pay: the headline median, a bar from minimum to maximum with the
@@ -79,7 +80,7 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
             <div class="salary__bar" aria-hidden="true">
                 <span
                     class="salary__marker"
-                    style:inset-inline-start=move || format!("{}%", figures.get().median_position())
+                    style:inset-inline-start=move || format!("{}%", fixed(figures.get().median_position(), 2))
                 ></span>
             </div>
             <dl class="salary__range">
@@ -118,12 +119,7 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
 /// `amount` in `currency`, formatted for the reader's locale by
 /// `Intl.NumberFormat` ("€80,000" in English, "80.000 €" in German).
 pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String {
-    let fallback = || {
-        format!(
-            "{amount:.prec$} {currency}",
-            prec = usize::from(fraction_digits)
-        )
-    };
+    let fallback = || format!("{} {currency}", fixed(amount, u32::from(fraction_digits)));
     if !is_currency_code(currency) {
         return fallback();
     }
