@@ -214,14 +214,17 @@ fn Carousel(jobs: Vec<Card>) -> impl IntoView {
     }
 }
 
-/// The track's `scroll-padding-left`, in pixels.
+/// The track's `scroll-padding-left`, in pixels. Read with the browser's
+/// `parseFloat` ("16px" → 16): Rust's float parsing would bring its tables
+/// (about 10 KB) into the job page's wasm for this one value.
 fn scroll_inset(track: &web_sys::Element) -> f64 {
     window()
         .get_computed_style(track)
         .ok()
         .flatten()
         .and_then(|style| style.get_property_value("scroll-padding-left").ok())
-        .and_then(|value| value.trim_end_matches("px").parse().ok())
+        .map(|value| js_sys::parse_float(&value))
+        .filter(|inset| inset.is_finite())
         .unwrap_or(0.0)
 }
 
