@@ -5,8 +5,7 @@
 
 use ascend::components::JobMeta;
 use ascend_types::{
-    CompanyProfile, EmploymentType, JobDetail, Pager, Ratings, SalaryInfo, SalaryPeriod,
-    SalarySource, WorkModel,
+    CompanyProfile, EmploymentType, JobDetail, SalaryInfo, SalaryPeriod, SalarySource, sample,
 };
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -20,42 +19,13 @@ fn job(slug: &str, title: &str) -> JobDetail {
         slug: slug.into(),
         title: title.into(),
         company: CompanyProfile {
-            slug: "cadence".into(),
-            name: "Cadence".into(),
-            logo_url: None,
             website: Some("https://cadence.example".into()),
-            about: String::new(),
-            founded_year: None,
-            headquarters: None,
-            sector: None,
-            team_size: None,
-            funding_stage: None,
-            open_jobs: 1,
-            badges: vec![],
-            culture_values: vec![],
-            benefits: vec![],
-            ceo: None,
-            ratings: Ratings {
-                overall: None,
-                review_count: 0,
-                diversity_inclusion: None,
-                diversity_inclusion_count: 0,
-                ceo_approval_percent: None,
-            },
+            ..sample::company()
         },
-        department: None,
-        seniority: None,
         employment_type: EmploymentType::Contract,
-        work_model: WorkModel::OnSite,
-        location: "Berlin, Germany".into(),
-        locations: vec!["Berlin, Germany".into()],
-        remote_regions: vec![],
         description_html: "<p>Ends early</script><p>".into(),
-        skills: vec![],
         summary: Some("Short and clear.".into()),
         posted_on: "2026-11-20".into(),
-        valid_through: None,
-        apply_url: None,
         salary: Some(SalaryInfo {
             source: SalarySource::Estimate,
             min: 1,
@@ -65,14 +35,7 @@ fn job(slug: &str, title: &str) -> JobDetail {
             period: SalaryPeriod::Year,
             sample_size: Some(9),
         }),
-        faqs: vec![],
-        interview_questions: vec![],
-        pager: Pager {
-            position: 1,
-            total: 1,
-            previous: None,
-            next: None,
-        },
+        ..sample::job()
     }
 }
 

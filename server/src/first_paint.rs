@@ -165,7 +165,7 @@ fn pager(pager: &Pager, company: &str) -> String {
 #[cfg(test)]
 mod tests {
     use ascend_types::date::days_from_civil;
-    use ascend_types::{CompanyProfile, EmploymentType, Ratings, WorkModel};
+    use ascend_types::{CompanyProfile, EmploymentType, WorkModel, sample};
 
     use super::*;
 
@@ -176,49 +176,15 @@ mod tests {
             company: CompanyProfile {
                 slug: "hearth".into(),
                 name: "Hearth & Co".into(),
-                logo_url: None,
-                website: None,
-                about: String::new(),
-                founded_year: None,
-                headquarters: None,
-                sector: None,
-                team_size: None,
-                funding_stage: None,
-                open_jobs: 1,
-                badges: vec![],
-                culture_values: vec![],
-                benefits: vec![],
-                ceo: None,
-                ratings: Ratings {
-                    overall: None,
-                    review_count: 0,
-                    diversity_inclusion: None,
-                    diversity_inclusion_count: 0,
-                    ceo_approval_percent: None,
-                },
+                ..sample::company()
             },
-            department: None,
-            seniority: None,
             employment_type: EmploymentType::PartTime,
             work_model: WorkModel::Hybrid,
             location: "Leeds, United Kingdom".into(),
             locations: vec!["Leeds, United Kingdom".into()],
-            remote_regions: vec![],
             description_html: String::new(),
-            skills: vec![],
-            summary: None,
             posted_on: "2026-11-24".into(),
-            valid_through: None,
-            apply_url: None,
-            salary: None,
-            faqs: vec![],
-            interview_questions: vec![],
-            pager: Pager {
-                position: 1,
-                total: 1,
-                previous: None,
-                next: None,
-            },
+            ..sample::job()
         }
     }
 

@@ -293,48 +293,17 @@ pub fn escape_json_for_script(json: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CompanyProfile, Pager, Ratings, SalaryInfo};
+    use crate::{CompanyProfile, Pager, SalaryInfo};
     use serde_json::{Value, json};
 
     fn job() -> JobDetail {
         JobDetail {
-            slug: "backend-engineer-cadence".into(),
-            title: "Backend Engineer".into(),
             company: CompanyProfile {
-                slug: "cadence".into(),
-                name: "Cadence".into(),
                 logo_url: Some("/logos/cadence.svg".into()),
                 website: Some("https://cadence.example".into()),
-                about: String::new(),
-                founded_year: None,
-                headquarters: None,
-                sector: None,
-                team_size: None,
-                funding_stage: None,
                 open_jobs: 2,
-                badges: vec![],
-                culture_values: vec![],
-                benefits: vec![],
-                ceo: None,
-                ratings: Ratings {
-                    overall: None,
-                    review_count: 0,
-                    diversity_inclusion: None,
-                    diversity_inclusion_count: 0,
-                    ceo_approval_percent: None,
-                },
+                ..crate::sample::company()
             },
-            department: None,
-            seniority: None,
-            employment_type: EmploymentType::FullTime,
-            work_model: WorkModel::OnSite,
-            location: "Berlin, Germany".into(),
-            locations: vec!["Berlin, Germany".into()],
-            remote_regions: vec![],
-            description_html: "<p>Build things.</p>".into(),
-            skills: vec![],
-            summary: None,
-            posted_on: "2026-11-16".into(),
             valid_through: Some("2026-12-31".into()),
             apply_url: Some("https://cadence.example/apply".into()),
             salary: Some(SalaryInfo {
@@ -346,14 +315,13 @@ mod tests {
                 period: SalaryPeriod::Year,
                 sample_size: None,
             }),
-            faqs: vec![],
-            interview_questions: vec![],
             pager: Pager {
                 position: 1,
                 total: 2,
                 previous: None,
                 next: None,
             },
+            ..crate::sample::job()
         }
     }
 

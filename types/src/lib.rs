@@ -11,6 +11,8 @@ pub mod date;
 pub mod jsonld;
 pub mod links;
 pub mod meta;
+#[cfg(any(test, feature = "sample"))]
+pub mod sample;
 pub mod search;
 
 pub use search::{FacetCount, JobSearch, SearchFacets, SearchSort, Suggestions};
