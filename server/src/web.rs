@@ -200,15 +200,18 @@ fn html_response(status: StatusCode, html: impl Into<Body>) -> Response {
 }
 
 /// `index.html` cut where a page's own head goes: its `<title>` and
-/// description make way for the page's, and scripts go before `</head>`.
+/// description make way for the page's, scripts go before `</head>` and
+/// a first paint before `</body>`.
 struct Template {
     shell: String,
     /// Up to where the title was.
     before: String,
     /// From after the title to `</head>`, without the description.
     middle: String,
-    /// `</head>` and the rest.
-    after: String,
+    /// `</head>` up to `</body>` (the rest, when there is no such tag).
+    body: String,
+    /// `</body>` and the rest.
+    end: String,
 }
 
 impl Template {
@@ -223,6 +226,9 @@ impl Template {
         let title = element_range(head, "<title", "</title>");
         let description = meta_description_range(head);
         let anchor = title.as_ref().map_or(head_end, |r| r.start);
+        let body_close = lower[head_end..]
+            .rfind("</body>")
+            .map_or(html.len(), |at| head_end + at);
         let removed: Vec<Range<usize>> = [title, description].into_iter().flatten().collect();
         let keep = |range: Range<usize>| -> String {
             let mut out = String::with_capacity(range.len());
@@ -242,7 +248,8 @@ impl Template {
         Template {
             before: keep(0..anchor),
             middle: keep(anchor..head_end),
-            after: html[head_end..].to_owned(),
+            body: html[head_end..body_close].to_owned(),
+            end: html[body_close..].to_owned(),
             shell: html,
         }
     }
@@ -256,22 +263,21 @@ impl Template {
                 + head.len()
                 + self.middle.len()
                 + scripts.len()
-                + self.after.len()
-                + body_end.len(),
+                + self.body.len()
+                + body_end.len()
+                + self.end.len(),
         );
-        page.push_str(&self.before);
-        page.push_str(head);
-        page.push_str(&self.middle);
-        page.push_str(scripts);
-        // ASCII lower-casing keeps every byte offset.
-        let body_close = self
-            .after
-            .to_ascii_lowercase()
-            .rfind("</body>")
-            .unwrap_or(self.after.len());
-        page.push_str(&self.after[..body_close]);
-        page.push_str(body_end);
-        page.push_str(&self.after[body_close..]);
+        for part in [
+            &self.before,
+            head,
+            &self.middle,
+            scripts,
+            &self.body,
+            body_end,
+            &self.end,
+        ] {
+            page.push_str(part);
+        }
         page
     }
 
