@@ -36,10 +36,7 @@ async fn test_app() -> TestApp {
 
 async fn test_app_with_write_limit(write_limit: u32) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = common::temp_pool(&dir).await;
-    demo::seed_if_empty(&pool, common::today(), SMALL)
-        .await
-        .unwrap();
+    let pool = common::seeded_pool(&dir, SMALL).await;
     let dist = common::fake_dist(
         &dir,
         &[
@@ -50,9 +47,8 @@ async fn test_app_with_write_limit(write_limit: u32) -> TestApp {
         ],
     );
     let state = AppState {
-        fixed_today: Some(common::today()),
         write_limit,
-        ..AppState::new(pool)
+        ..common::state(pool)
     };
     TestApp {
         pool: state.pool.clone(),

@@ -3,9 +3,9 @@
 
 mod common;
 
+use ascend_server::app;
 use ascend_server::demo::DemoSize;
 use ascend_server::embed::{FRAME_ANY, FRAME_SELF, LOADER_CACHE};
-use ascend_server::{AppState, app, demo};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
@@ -23,15 +23,12 @@ struct TestApp {
 
 async fn test_app() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = common::temp_pool(&dir).await;
     let size = DemoSize {
         companies: 5,
         jobs: 20,
         seed: 3,
     };
-    demo::seed_if_empty(&pool, common::today(), size)
-        .await
-        .unwrap();
+    let pool = common::seeded_pool(&dir, size).await;
     let dist = common::fake_dist(
         &dir,
         &[
@@ -41,12 +38,8 @@ async fn test_app() -> TestApp {
             ("embed.js", LOADER.as_bytes()),
         ],
     );
-    let state = AppState {
-        fixed_today: Some(common::today()),
-        ..AppState::new(pool)
-    };
     TestApp {
-        router: app(state, &dist),
+        router: app(common::state(pool), &dist),
         _dir: dir,
     }
 }

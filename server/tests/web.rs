@@ -42,10 +42,7 @@ struct TestApp {
 
 async fn test_app(public_url: Option<&str>) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let pool = common::temp_pool(&dir).await;
-    demo::seed_if_empty(&pool, common::today(), SMALL)
-        .await
-        .unwrap();
+    let pool = common::seeded_pool(&dir, SMALL).await;
     let dist = common::fake_dist(
         &dir,
         &[
@@ -54,10 +51,9 @@ async fn test_app(public_url: Option<&str>) -> TestApp {
         ],
     );
     let state = AppState {
-        fixed_today: Some(common::today()),
         write_limit: 100,
         public_url: public_url.map(str::to_owned),
-        ..AppState::new(pool.clone())
+        ..common::state(pool.clone())
     };
     TestApp {
         router: app(state, &dist),

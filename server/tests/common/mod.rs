@@ -6,7 +6,8 @@
 
 use std::path::PathBuf;
 
-use ascend_server::db;
+use ascend_server::demo::{self, DemoSize};
+use ascend_server::{AppState, db};
 use ascend_types::date::days_from_civil;
 use ascend_types::{ErrorBody, ErrorResponse};
 use axum::Router;
@@ -26,6 +27,21 @@ pub async fn temp_pool(dir: &tempfile::TempDir) -> sqlx::SqlitePool {
     db::connect(&format!("sqlite://{}/ascend.db", dir.path().display()))
         .await
         .unwrap()
+}
+
+/// A database in `dir` with the demo data of `size`, as seeded on the fixed day.
+pub async fn seeded_pool(dir: &tempfile::TempDir, size: DemoSize) -> sqlx::SqlitePool {
+    let pool = temp_pool(dir).await;
+    demo::seed_if_empty(&pool, today(), size).await.unwrap();
+    pool
+}
+
+/// A server's state on `pool`, on the fixed day.
+pub fn state(pool: sqlx::SqlitePool) -> AppState {
+    AppState {
+        fixed_today: Some(today()),
+        ..AppState::new(pool)
+    }
 }
 
 /// A `dist` folder in `dir` holding `files` (paths may name subfolders).
