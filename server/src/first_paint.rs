@@ -73,15 +73,10 @@ fn header_card(job: &JobDetail, today: i64) -> String {
         ),
     };
     let location = escape_html(&job.location);
-    let work_model = job.work_model.label();
-    let work_model = if job
-        .location
-        .to_lowercase()
-        .contains(&work_model.to_lowercase())
-    {
+    let work_model = if job.work_model.named_in(&job.location) {
         String::new()
     } else {
-        format!("<li>{work_model}</li>")
+        format!("<li>{}</li>", job.work_model.label())
     };
     let apply = match (
         job.apply_url.as_deref().and_then(safe_href),

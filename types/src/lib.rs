@@ -47,6 +47,14 @@ impl WorkModel {
         }
     }
 
+    /// Whether `location` already says this work model ("Remote in EMEA"
+    /// says Remote), so a job's facts need not repeat it.
+    pub fn named_in(self, location: &str) -> bool {
+        location
+            .to_lowercase()
+            .contains(&self.label().to_lowercase())
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             WorkModel::Remote => "remote",

@@ -53,12 +53,8 @@ pub fn JobHeaderCard(job: JobDetail) -> impl IntoView {
     let summary = summary_of(&job);
     let path = format!("/jobs/{}", job.slug);
     let company_href = format!("/companies/{}", job.company.slug);
-    // "Remote in EMEA" already says Remote.
     let work_model = job.work_model.label();
-    let show_work_model = !job
-        .location
-        .to_lowercase()
-        .contains(&work_model.to_lowercase());
+    let show_work_model = !job.work_model.named_in(&job.location);
     let apply_url = job
         .apply_url
         .as_deref()
