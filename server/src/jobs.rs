@@ -293,8 +293,18 @@ pub fn ensure_open(slug: &str, valid_through: Option<&str>, today: &str) -> Resu
 /// 410 for a closed job. The server-rendered pages use it; it reads the
 /// answer the API keeps, so a page and its API request share one load.
 pub async fn job_detail(state: &AppState, slug: &str) -> Result<JobDetail, AppError> {
+    Ok(job_detail_and_json(state, slug).await?.0)
+}
+
+/// [`job_detail`] with the kept JSON it was read from, for a page that
+/// inlines the job as it is.
+pub async fn job_detail_and_json(
+    state: &AppState,
+    slug: &str,
+) -> Result<(JobDetail, axum::body::Bytes), AppError> {
     let body = kept_detail(state, slug).await?;
-    serde_json::from_slice(&body).map_err(|e| AppError::Internal(e.to_string()))
+    let job = serde_json::from_slice(&body).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok((job, body))
 }
 
 /// The job's detail as JSON, kept per data version and day.

@@ -32,7 +32,7 @@ use tower_http::services::ServeDir;
 use crate::AppState;
 use crate::error::AppError;
 use crate::first_paint;
-use crate::jobs::job_detail;
+use crate::jobs::job_detail_and_json;
 
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const NO_CACHE: &str = "no-cache";
@@ -146,15 +146,18 @@ async fn job_page(
     let Ok(extract::Path(slug)) = slug else {
         return html_response(StatusCode::NOT_FOUND, template.notice("Page not found"));
     };
-    match job_detail(&state.app, &slug).await {
-        Ok(job) => {
+    match job_detail_and_json(&state.app, &slug).await {
+        Ok((job, json)) => {
             let origin = state
                 .app
                 .public_url
                 .clone()
                 .or_else(|| request_origin(&headers));
             let today = state.app.today_days();
-            html_response(StatusCode::OK, template.job(&job, origin.as_deref(), today))
+            html_response(
+                StatusCode::OK,
+                template.job(&job, &json, origin.as_deref(), today),
+            )
         }
         Err(AppError::NotFound(_)) => {
             html_response(StatusCode::NOT_FOUND, template.notice("Page not found"))
@@ -290,9 +293,10 @@ impl Template {
         self.fill(&head, "", "")
     }
 
-    /// The shell with the job in its head. Without a trusted `origin` the
-    /// tags that need an absolute URL are left out.
-    fn job(&self, job: &JobDetail, origin: Option<&str>, today: i64) -> String {
+    /// The shell with the job in its head, and `json` (the job as the API
+    /// keeps it) inlined as it is. Without a trusted `origin` the tags that
+    /// need an absolute URL are left out.
+    fn job(&self, job: &JobDetail, json: &[u8], origin: Option<&str>, today: i64) -> String {
         let title = escape_html(&page_title(&job_title(job)));
         let description = escape_html(&job_description(job));
         let mut head = format!(
@@ -314,7 +318,7 @@ impl Template {
             ));
         }
         let posting = script_json(&JobPosting::from_job(job, origin));
-        let data = script_json(job);
+        let data = escape_json_for_script(&String::from_utf8_lossy(json));
         let scripts = format!(
             "<script type=\"application/ld+json\" {SSR_MARK}>{posting}</script>\
              <script id=\"{INLINE_JOB_ID}\" type=\"application/json\">{data}</script>"
