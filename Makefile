@@ -70,11 +70,8 @@ test-browser:
 	@echo "==> Browser component tests (wasm-bindgen-test, headless Chromium)"
 	cargo test -p ascend --target wasm32-unknown-unknown --test components --test job_meta
 
-test-e2e: dist/index.html server-debug
-	@echo "==> Size budgets of the embeddable widget"
-	scripts/budget-embed.sh dist
-	@echo "==> Transfer budget of a job page"
-	scripts/with-server.sh target/debug/ascend-server node scripts/budget-transfer.mjs
+# The size budgets first: they are checked on the same build.
+test-e2e: budget-embed budget
 	@echo "==> End-to-end tests (Playwright, Debian's Chromium)"
 	scripts/e2e.sh target/debug/ascend-server
 
@@ -85,7 +82,8 @@ budget: dist/index.html server-debug
 
 ## The embeddable widget's sizes against their budgets (embed.js 5 KB, widget 120 KB, brotli).
 budget-embed: dist/index.html
-	@scripts/budget-embed.sh dist
+	@echo "==> Size budgets of the embeddable widget"
+	scripts/budget-embed.sh dist
 
 ## Lighthouse (mobile) on the showcase job of a release server: scores against targets.
 lighthouse: tools dist/index.html server-release
