@@ -60,7 +60,7 @@ lint:
 	@echo "==> Lint: clippy (native)"
 	cargo clippy --workspace --all-targets -- -D warnings
 	@echo "==> Lint: clippy (wasm32)"
-	cargo clippy -p ascend --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy -p ascend --target wasm32-unknown-unknown --features hydrate --all-targets -- -D warnings
 
 test-native:
 	@echo "==> Native tests"
@@ -68,7 +68,7 @@ test-native:
 
 test-browser:
 	@echo "==> Browser component tests (wasm-bindgen-test, headless Chromium)"
-	cargo test -p ascend --target wasm32-unknown-unknown --test components --test job_meta
+	cargo test -p ascend --target wasm32-unknown-unknown --features hydrate --test components --test job_meta
 
 # The size budgets first: they are checked on the same build.
 test-e2e: budget-embed budget

@@ -1,20 +1,20 @@
 //! Talking to Ascend's JSON API: one fetcher that aborts when its owner goes
 //! away (the user navigated elsewhere) or when the server takes too long.
 
-pub mod inline;
-
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use ascend_types::{
-    CompanyJobs, CompanyProfile, CreateSubscription, CurrencyRates, ErrorResponse, FieldError,
-    JobDetail, JobSearch, JobSummary, SimilarJobs, SubscriptionAccepted, Suggestions,
+    CompanyProfile, CreateSubscription, CurrencyRates, ErrorResponse, FieldError, JobDetail,
+    JobSearch, JobSummary, SimilarJobs, SubscriptionAccepted, Suggestions,
 };
 use leptos::prelude::{on_cleanup, set_timeout_with_handle};
 use send_wrapper::SendWrapper;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use crate::page_data::CompanyPageData;
 
 /// How long a request may take before the user is offered a retry.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
@@ -191,12 +191,8 @@ pub async fn jobs_to_rank() -> Result<Vec<JobSummary>, FetchError> {
     Ok(jobs)
 }
 
-/// One job: on the first load of its page, from the JSON the server
-/// inlined in the HTML (no second round trip); otherwise from the API.
+/// One job (the page the server drew uses the job it drew with instead).
 pub async fn job(slug: &str) -> Result<JobDetail, FetchError> {
-    if let Some(job) = inline::take_job(slug) {
-        return Ok(job);
-    }
     fetch_json(&format!("/api/jobs/{}", encode_path_segment(slug))).await
 }
 
@@ -231,13 +227,33 @@ pub async fn company(slug: &str) -> Result<CompanyProfile, FetchError> {
     fetch_json(&format!("/api/companies/{}", encode_path_segment(slug))).await
 }
 
-pub async fn company_jobs(slug: &str) -> Result<CompanyJobs, FetchError> {
-    // The most the endpoint gives; few companies have more open jobs.
-    fetch_json(&format!(
-        "/api/companies/{}/jobs?limit=50",
-        encode_path_segment(slug)
-    ))
-    .await
+/// A company's page: its profile and its newest open jobs, asked for together.
+pub async fn company_page(slug: &str) -> Result<CompanyPageData, FetchError> {
+    let (profile, jobs) = futures_util::future::join(
+        company(slug),
+        fetch_json::<JobSearch>(&company_jobs_path(slug, None)),
+    )
+    .await;
+    Ok(CompanyPageData {
+        profile: profile?,
+        jobs: jobs?,
+    })
+}
+
+/// The next page of a company's open jobs, after `cursor`.
+pub async fn company_jobs_after(slug: &str, cursor: &str) -> Result<JobSearch, FetchError> {
+    fetch_json(&company_jobs_path(slug, Some(cursor))).await
+}
+
+/// A company's open jobs, newest first, a page at a time: the search API
+/// with the company as its filter (the server draws the first page alike).
+pub fn company_jobs_path(slug: &str, cursor: Option<&str>) -> String {
+    let mut path = format!("/api/jobs?{}", ascend_types::company_jobs_query(slug));
+    if let Some(cursor) = cursor {
+        path.push_str("&cursor=");
+        path.push_str(&encode_path_segment(cursor));
+    }
+    path
 }
 
 pub async fn subscribe(request: &CreateSubscription) -> Result<SubscriptionAccepted, FetchError> {

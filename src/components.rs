@@ -2,6 +2,7 @@
 
 mod avatar;
 pub mod chip_input;
+mod client_only;
 mod error_view;
 pub mod job;
 mod job_card;
@@ -16,10 +17,11 @@ mod site_frame;
 
 pub use avatar::{Avatar, initials};
 pub use chip_input::{ChipInput, SuggestKind};
+pub use client_only::ClientOnly;
 pub use error_view::ErrorView;
 pub use job_card::{JobCard, JobCardSkeleton, card_tags, place_label};
 pub use job_list_item::{JobListItem, JobListItemSkeleton};
-pub use job_meta::JobMeta;
+pub use job_meta::{JobMeta, NoticeHead};
 pub use onboarding_dialog::{
     Onboarding, OnboardingDialog, open_onboarding, provide_onboarding, use_onboarding,
 };

@@ -7,7 +7,7 @@ pub mod settings;
 pub mod widget;
 
 /// Where the widget is served from (trunk's `--public-url` for `embed.html`).
-pub const WIDGET_PATH: &str = "/widget/";
+pub use ascend_types::wire::WIDGET_PREFIX as WIDGET_PATH;
 
 /// The `type` of the message that tells the host page the widget's height.
 pub const HEIGHT_MESSAGE: &str = "ascend:height";

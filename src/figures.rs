@@ -13,10 +13,14 @@ pub const HOURS_PER_WEEK: u32 = 40;
 pub const WEEKS_PER_YEAR: u32 = 52;
 
 /// A whole number with commas between thousands, for fixed English copy:
-/// 2080 → "2,080". (Money goes through `Intl.NumberFormat` instead.)
+/// 2080 → "2,080".
 pub fn thousands(number: u32) -> String {
-    let digits = number.to_string();
-    let mut out = String::new();
+    grouped(&number.to_string())
+}
+
+/// Digits with a comma before each group of three from the right.
+fn grouped(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
@@ -24,6 +28,52 @@ pub fn thousands(number: u32) -> String {
         out.push(digit);
     }
     out
+}
+
+/// The sign English puts before an amount in each currency, as
+/// `Intl.NumberFormat("en")` writes it; other currencies lead with their
+/// code and a space ("SEK 600,000").
+const SYMBOLS: [(&str, &str); 14] = [
+    ("USD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+    ("INR", "₹"),
+    ("CAD", "CA$"),
+    ("AUD", "A$"),
+    ("NZD", "NZ$"),
+    ("MXN", "MX$"),
+    ("BRL", "R$"),
+    ("ILS", "₪"),
+    ("KRW", "₩"),
+    ("CNY", "CN¥"),
+    ("HKD", "HK$"),
+];
+
+/// `amount` in `currency`, written as English writes money ("€80,000",
+/// "$52.50", "SEK 600,000"), the same on the server and in the browser, so
+/// the page the server drew is the page the browser adopts.
+pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String {
+    let text = fixed(amount, u32::from(fraction_digits));
+    let (sign, number) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (whole, part) = match number.split_once('.') {
+        Some((whole, part)) => (whole, Some(part)),
+        None => (number, None),
+    };
+    let mut figure = grouped(whole);
+    if let Some(part) = part {
+        figure.push('.');
+        figure.push_str(part);
+    }
+    let code = currency.to_ascii_uppercase();
+    match SYMBOLS.iter().find(|(known, _)| *known == code) {
+        Some((_, symbol)) => format!("{sign}{symbol}{figure}"),
+        None if is_currency_code(currency) => format!("{sign}{code}\u{a0}{figure}"),
+        None => format!("{sign}{figure} {currency}"),
+    }
 }
 
 /// `amount` paid per `from`, expressed per `to`.
@@ -284,6 +334,17 @@ mod tests {
         assert_eq!(initial_period(SalaryPeriod::Month), SalaryPeriod::Month);
         assert_eq!(initial_period(SalaryPeriod::Week), SalaryPeriod::Year);
         assert_eq!(initial_period(SalaryPeriod::Day), SalaryPeriod::Year);
+    }
+
+    #[test]
+    fn money_reads_as_english_writes_it() {
+        assert_eq!(format_money(80_000.0, "EUR", 0), "€80,000");
+        assert_eq!(format_money(52.5, "usd", 2), "$52.50");
+        assert_eq!(format_money(1_234_567.0, "GBP", 0), "£1,234,567");
+        assert_eq!(format_money(600_000.0, "SEK", 0), "SEK\u{a0}600,000");
+        assert_eq!(format_money(999.0, "CAD", 0), "CA$999");
+        assert_eq!(format_money(-40.0, "EUR", 0), "-€40");
+        assert_eq!(format_money(5.0, "euros", 0), "5 euros");
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! Ascend's client-side app: the router, the layout, and the pages.
+//! Ascend's app: the router, the layout and the pages. The server renders
+//! it (`ssr`) and the browser hydrates what the server sent (`hydrate`):
+//! one set of components, drawn on both sides from the same [`PageData`].
 
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
@@ -12,39 +14,31 @@ pub mod embed;
 pub mod figures;
 pub mod format;
 pub mod job_app;
-pub mod match_scores;
 pub mod matching;
 pub mod onboarding;
+pub mod page_data;
 pub mod pages;
 pub mod profile;
 pub mod profile_data;
-pub mod profile_store;
-pub mod saved_jobs;
+pub mod routes;
+pub mod state;
 
 use components::{OnboardingDialog, ProfileNotice, SiteFooter, SiteHeader, provide_onboarding};
+use page_data::{PageData, provide_page_data};
 use pages::{
     CompanyPage, JobPage, JobsPage, NotFoundPage, OnboardingPage, PrivacyPage, ProfilePage,
     TermsPage,
 };
-use profile_store::provide_profile_store;
 
-/// What every page reads: the visitor's profile (read first: a damaged one
-/// is removed, and the notice says so), saved jobs and currency rates.
-pub fn provide_visitor_state() {
-    let profile = provide_profile_store();
-    let status = profile::provide_profile_status();
-    Effect::new(move |_| status.set(profile.exists()));
-    saved_jobs::provide_saved_jobs();
-    match_scores::provide_shared_rates();
-}
-
+/// The whole app, drawn from `data` at the address the router reads.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(data: PageData) -> impl IntoView {
+    provide_page_data(data);
     provide_meta_context();
-    provide_visitor_state();
+    state::provide_visitor_state();
     provide_onboarding();
     view! {
-        <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
+        <SiteTitle />
         <Router>
             <Frame>
                 <ProfileNotice />
@@ -66,6 +60,14 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// How every page's title reads: "Backend Engineer at Cadence · Ascend".
+#[component]
+pub fn SiteTitle() -> impl IntoView {
+    view! {
+        <Title formatter=|page: String| if page.is_empty() { "Ascend".to_owned() } else { format!("{page} · Ascend") } />
+    }
+}
+
 /// The header, the main column and the footer around what the router shows.
 #[component]
 fn Frame(children: Children) -> impl IntoView {
@@ -77,4 +79,12 @@ fn Frame(children: Children) -> impl IntoView {
         </main>
         <SiteFooter path />
     }
+}
+
+/// The browser's entry point: adopts the page the server drew.
+#[cfg(feature = "hydrate")]
+pub fn hydrate() {
+    let data = page_data::from_document();
+    page_data::set_hydration_globals(&data);
+    leptos::mount::hydrate_body(move || view! { <App data /> });
 }

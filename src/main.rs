@@ -1,4 +1,7 @@
+//! The whole app's entry point (trunk target `index.html`): adopts the page
+//! the server drew.
+
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(ascend::App);
+    ascend::hydrate();
 }

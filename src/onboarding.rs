@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::profile_data::{Profile, SearchStatus, StoredSalary};
 
 /// Where an unfinished flow is kept, apart from the profile itself.
-pub const DRAFT_KEY: &str = "ascend.onboarding";
+pub use ascend_types::wire::ONBOARDING_DRAFT_KEY as DRAFT_KEY;
 
 /// The regions a remote job may be open to, as the postings name them.
 pub const REMOTE_REGIONS: [&str; 6] = [

@@ -13,7 +13,7 @@ mod terms;
 
 pub use company::CompanyPage;
 pub use embed_docs::EmbedDocsPage;
-pub use job::JobPage;
+pub use job::{CLOSED_TITLE, JobPage, NOT_FOUND_TITLE};
 pub use jobs::JobsPage;
 pub use not_found::{NotFoundNotice, NotFoundPage};
 pub use onboarding::OnboardingPage;

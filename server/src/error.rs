@@ -1,34 +1,52 @@
 //! One error type for every handler, rendered as the JSON body the whole API
-//! shares: `{"error":{"code":"...","message":"...","field":"..."}}`.
+//! shares: `{"error":{"code":"...","message":"...","field":"..."}}`. A
+//! failure of ours keeps its cause, which goes to the log with its whole
+//! chain and never to the client.
 
 use ascend_types::{ErrorBody, ErrorResponse, FieldError};
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-#[derive(Debug)]
+use crate::domain;
+
+#[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// A query or path parameter that cannot be used as given.
+    #[error("invalid parameter {field}: {message}")]
     InvalidParameter {
         field: &'static str,
         message: String,
     },
     /// Nothing at this address.
+    #[error("not found: {0}")]
     NotFound(String),
     /// It was here, and is no longer.
+    #[error("gone: {0}")]
     Gone(String),
+    #[error("method not allowed")]
     MethodNotAllowed,
     /// The body is not JSON, or not valid JSON.
+    #[error("bad body: {0}")]
     BadBody(String),
     /// The body is JSON of the wrong shape or with invalid values: each
     /// (field, message) says what is wrong.
+    #[error("unprocessable: {0:?}")]
     Unprocessable(Vec<(String, String)>),
+    #[error("unsupported media type")]
     UnsupportedMediaType,
+    #[error("payload too large")]
     PayloadTooLarge,
     /// Too many writes from one client; retry after this many seconds.
+    #[error("too many requests")]
     TooManyRequests(u64),
+    /// The server is at its limit of requests in flight, or one took too
+    /// long; retry after this many seconds.
+    #[error("unavailable")]
+    Unavailable(u64),
     /// A failure of ours. The details go to the log, never to the client.
-    Internal(String),
+    #[error("internal error")]
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
 impl AppError {
@@ -81,6 +99,12 @@ impl AppError {
                 format!("Too many requests. Try again in {seconds} seconds."),
                 None,
             ),
+            AppError::Unavailable(seconds) => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                format!("The server is busy. Try again in {seconds} seconds."),
+                None,
+            ),
             AppError::NotFound(message) => {
                 (StatusCode::NOT_FOUND, "not_found", message.clone(), None)
             }
@@ -99,18 +123,69 @@ impl AppError {
             ),
         }
     }
+
+    /// The status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        self.parts().0
+    }
+}
+
+/// `error: cause: cause's cause`, for the log.
+pub fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+impl From<domain::Error> for AppError {
+    fn from(error: domain::Error) -> Self {
+        match error {
+            domain::Error::Invalid { field, message } => {
+                AppError::InvalidParameter { field, message }
+            }
+            domain::Error::Unprocessable(fields) => AppError::Unprocessable(fields),
+            domain::Error::NotFound(message) => AppError::NotFound(message),
+            domain::Error::Gone(message) => AppError::Gone(message),
+            domain::Error::Database(database) => AppError::from(database),
+            other => AppError::Internal(Box::new(other)),
+        }
+    }
 }
 
 impl From<sqlx::Error> for AppError {
+    /// A unique or check constraint that refuses a write (two sign-ups of one
+    /// address racing, a slug taken meanwhile) is the request's problem,
+    /// named by the column at fault; anything else is ours.
     fn from(error: sqlx::Error) -> Self {
-        AppError::Internal(error.to_string())
+        if let Some(database) = error.as_database_error()
+            && (database.is_unique_violation() || database.is_check_violation())
+        {
+            let field = constraint_column(database.message()).unwrap_or("body");
+            return AppError::Unprocessable(vec![(
+                field.to_owned(),
+                format!("That {field} cannot be stored: it is already taken or not allowed."),
+            )]);
+        }
+        AppError::Internal(Box::new(error))
     }
+}
+
+/// `email` in SQLite's "UNIQUE constraint failed: subscriptions.email".
+fn constraint_column(message: &str) -> Option<&str> {
+    let (_, columns) = message.split_once("constraint failed: ")?;
+    let first = columns.split(',').next()?.trim();
+    Some(first.rsplit('.').next().unwrap_or(first))
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        if let AppError::Internal(detail) = &self {
-            tracing::error!(%detail, "request failed");
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(cause = %chain(cause.as_ref()), "request failed");
         }
         let (status, code, message, field) = self.parts();
         let fields = match &self {
@@ -132,11 +207,44 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = (status, Json(body)).into_response();
-        if let AppError::TooManyRequests(seconds) = self {
+        if let AppError::TooManyRequests(seconds) | AppError::Unavailable(seconds) = self {
             response
                 .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+                .insert(header::RETRY_AFTER, seconds.into());
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraint_messages_name_their_column() {
+        assert_eq!(
+            constraint_column("UNIQUE constraint failed: subscriptions.email"),
+            Some("email")
+        );
+        assert_eq!(
+            constraint_column("UNIQUE constraint failed: jobs.company_id, jobs.slug"),
+            Some("company_id")
+        );
+        assert_eq!(constraint_column("disk I/O error"), None);
+    }
+
+    #[tokio::test]
+    async fn internal_errors_keep_their_cause_chain() {
+        let error = AppError::from(domain::Error::Task {
+            what: "building the index",
+            source: tokio::spawn(async { panic!("boom") }).await.unwrap_err(),
+        });
+        let AppError::Internal(cause) = &error else {
+            panic!("expected an internal error, got {error:?}");
+        };
+        let text = chain(cause.as_ref());
+        assert!(text.starts_with("building the index: task "), "{text}");
+        assert!(text.contains("panicked"), "{text}");
+        assert_eq!(error.status(), StatusCode::INTERNAL_SERVER_ERROR);
     }
 }

@@ -1,47 +1,15 @@
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 
 use axum::serve::{Listener, ListenerExt};
 use clap::Parser;
 use tokio::net::TcpListener;
 
-use ascend_server::demo::{self, DemoSize};
-use ascend_server::{AppState, Config, app, db, generate, import};
+use ascend_server::app::{Limits, app_with};
+use ascend_server::config::{Args, Command, ServeArgs};
+use ascend_server::domain::Board;
+use ascend_server::{AppState, ingest, seed, store};
 use ascend_types::date::today_utc;
-
-#[derive(Parser)]
-#[command(
-    name = "ascend-server",
-    version,
-    about = "Ascend's JSON API and front-end server"
-)]
-struct Cli {
-    #[command(flatten)]
-    config: Config,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(clap::Subcommand)]
-enum Command {
-    /// Serve the API and the front end (the default).
-    Serve,
-    /// Add generated companies and jobs (deterministic for the same seed and day).
-    Seed {
-        #[arg(long, default_value_t = 200)]
-        companies: usize,
-        #[arg(long, default_value_t = 5_000)]
-        jobs: usize,
-        #[arg(long, default_value_t = 42)]
-        seed: u64,
-    },
-    /// Import jobs from Greenhouse, Lever or schema.org JobPosting JSON.
-    Import {
-        file: std::path::PathBuf,
-        /// The employer, for files that do not name it (Lever, some Greenhouse boards).
-        #[arg(long)]
-        company: Option<String>,
-    },
-}
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -50,24 +18,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "ascend_server=info,tower_http=warn".into()),
         )
+        // Colour codes only for a person at a terminal, not in a log file.
+        .with_ansi(std::io::stdout().is_terminal())
         .init();
-    let cli = Cli::parse();
-    let config = cli.config;
-    let pool = db::connect(&config.database_url).await?;
+    let args = Args::parse();
+    let pool = store::pool::connect_with(&args.database_url, args.serve.db_acquire_timeout).await?;
 
-    match cli.command.unwrap_or(Command::Serve) {
-        Command::Serve => serve(config, pool).await,
-        Command::Seed {
-            companies,
-            jobs,
-            seed,
-        } => {
+    match args.command.clone().unwrap_or(Command::Serve) {
+        Command::Serve => serve(args, pool).await,
+        Command::Seed => {
             let started = std::time::Instant::now();
-            let generated = generate::generate(companies, jobs, seed, today_utc());
-            let written = demo::store_all(&pool, &generated.companies, &generated.jobs).await?;
+            let size = args.demo.size();
+            let written = seed::store_generated(&pool, size, today_utc()).await?;
             println!(
-                "seeded {} companies and {jobs} jobs ({written} written) in {:.1?}",
-                generated.companies.len(),
+                "seeded {} companies and {} jobs ({written} written) in {:.1?}",
+                size.companies,
+                size.jobs,
                 started.elapsed()
             );
             Ok(())
@@ -76,7 +42,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let bytes =
                 std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             let report =
-                import::import_file(&pool, &bytes, company.as_deref(), today_utc()).await?;
+                ingest::import_file(&pool, &bytes, company.as_deref(), today_utc()).await?;
             for problem in &report.problems {
                 eprintln!("record {}: {}", problem.position, problem.reason);
             }
@@ -97,24 +63,36 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
 }
 
-async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::error::Error>> {
-    if config.demo_data {
+async fn serve(args: Args, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::error::Error>> {
+    let ServeArgs {
+        addr,
+        dist,
+        demo_data,
+        public_url,
+        trusted_proxies,
+        write_limit,
+        max_in_flight,
+        request_timeout,
+        ..
+    } = args.serve.clone();
+    args.serve.check()?;
+    if demo_data {
         let started = std::time::Instant::now();
-        let size = DemoSize {
-            companies: config.demo_companies,
-            jobs: config.demo_jobs,
-            ..DemoSize::default()
-        };
-        let added = demo::seed_if_empty(&pool, today_utc(), size).await?;
+        let added = seed::seed_if_empty(&pool, today_utc(), args.demo.size()).await?;
         if added > 0 {
             tracing::info!(jobs = added, elapsed = ?started.elapsed(), "filled the empty database with demo data");
         }
+    } else if seed::is_empty(&pool).await? {
+        tracing::warn!(
+            "the database has no jobs yet: start with --demo-data (ASCEND_DEMO_DATA=true) for demo \
+             data, or run `ascend-server seed`, or `ascend-server import FILE`"
+        );
     }
-    if !config.dist.join("index.html").exists() {
-        tracing::warn!(dist = %config.dist.display(), "no built front end here; only the API will answer");
+    if !dist.join("index.html").exists() {
+        tracing::warn!(dist = %dist.display(), "no built front end here; only the API will answer");
     }
 
-    let listener = TcpListener::bind(config.addr)
+    let listener = TcpListener::bind(addr)
         .await?
         // Without TCP_NODELAY small responses wait on Nagle's algorithm.
         .tap_io(|socket| {
@@ -128,45 +106,42 @@ async fn serve(config: Config, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std
         listener.local_addr()?
     );
 
-    let mut state = AppState::new(pool);
-    state.write_limit = config.write_limit;
-    state.versions = std::sync::Arc::new(ascend_server::cache::DataVersion::default());
-    state.search =
-        std::sync::Arc::new(ascend_server::search::snapshot::SnapshotCache::serving_stale());
-    state.public_url = config.public_url;
+    let mut board = Board::new(pool);
+    board.versions = std::sync::Arc::new(ascend_server::domain::kept::DataVersion::default());
+    board.search = std::sync::Arc::new(
+        ascend_server::domain::search::snapshot::SnapshotCache::serving_stale(),
+    );
+    let state = AppState {
+        board,
+        public_url,
+        write_limit,
+        trusted_proxies,
+        readiness: Default::default(),
+    };
     let warm = state.clone();
     tokio::spawn(async move {
-        if let Err(error) = warm_up(warm).await {
-            tracing::warn!(
-                ?error,
+        match ascend_server::app::prepare(&warm).await {
+            Ok(()) => tracing::info!("ready"),
+            Err(error) => tracing::warn!(
+                error = %ascend_server::error::chain(&error),
                 "could not prepare the search and similar-jobs indexes"
-            );
+            ),
         }
     });
-    let app = app(state, &config.dist);
+    let app = app_with(
+        state,
+        &dist,
+        Limits {
+            max_in_flight,
+            request_timeout,
+        },
+    );
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
-    Ok(())
-}
-
-/// Builds the similar-jobs index, the search snapshot and its term list now
-/// rather than in the first requests.
-async fn warm_up(state: AppState) -> Result<(), ascend_server::error::AppError> {
-    let version = state.versions.current(&state.pool).await?;
-    let started = std::time::Instant::now();
-    state.similar.get(&state.pool, version).await?;
-    tracing::info!(elapsed = ?started.elapsed(), "similar-jobs index built");
-    // The search snapshot logs how long it took; the term list for typo
-    // correction takes a while to read too.
-    let snapshot = state
-        .search
-        .get(&state.pool, version, state.today_days())
-        .await?;
-    snapshot.vocabulary(&state.pool).await?;
     Ok(())
 }
 

@@ -4,8 +4,9 @@
 mod common;
 
 use ascend_server::app;
-use ascend_server::demo::DemoSize;
-use ascend_server::embed::{FRAME_ANY, FRAME_SELF, LOADER_CACHE};
+use ascend_server::seed::DemoSize;
+use ascend_server::site::headers::{FRAME_ANY, FRAME_SELF};
+use ascend_server::site::widget::LOADER_CACHE;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};

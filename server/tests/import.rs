@@ -3,8 +3,8 @@
 
 mod common;
 
-use ascend_server::import::{ImportError, import_file};
-use ascend_server::sanitize;
+use ascend_server::ingest::{ImportError, import_file};
+use ascend_server::store::sanitize;
 use common::today;
 use sqlx::SqlitePool;
 

@@ -7,10 +7,10 @@ mod common;
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use ascend_server::demo::{self, DemoSize};
-use ascend_server::model::{NewCompany, NewJob};
-use ascend_server::search::snapshot::SnapshotCache;
-use ascend_server::{AppState, api};
+use ascend_server::domain::search::snapshot::SnapshotCache;
+use ascend_server::seed::{self, DemoSize};
+use ascend_server::store::model::{NewCompany, NewJob};
+use ascend_server::{AppState, app};
 use ascend_types::date::format_iso_date;
 use ascend_types::{
     EmploymentType, FacetCount, JobSearch, Salary, SalaryPeriod, SearchSort, Seniority,
@@ -57,15 +57,14 @@ async fn app_with_snapshots(
 ) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let pool = common::temp_pool(&dir).await;
-    demo::store_all(&pool, companies, jobs).await.unwrap();
-    let state = AppState {
-        fixed_today: Some(today()),
-        write_limit: 100,
-        search: Arc::new(snapshots),
-        ..AppState::new(pool.clone())
-    };
+    seed::store_all(&pool, companies, jobs).await.unwrap();
+    let mut state = AppState::new(pool.clone());
+    state.board.fixed_today = Some(today());
+    state.board.search = Arc::new(snapshots);
+    state.write_limit = 100;
     TestApp {
-        router: Router::new().nest("/api", api(state)),
+        // No front end is built for these tests; only the API answers.
+        router: app(state, std::path::Path::new("no-dist")),
         pool,
         _dir: dir,
     }
@@ -522,7 +521,7 @@ async fn store_haskell_job(app: &TestApp) {
         closed: false,
     });
     new.source_id = "haskell-1".into();
-    ascend_server::store::upsert_job(&mut conn, globex, "Globex", &new)
+    ascend_server::store::writes::upsert_job(&mut conn, globex, "Globex", &new)
         .await
         .unwrap();
 }
@@ -656,7 +655,7 @@ async fn a_cursor_from_another_order_is_refused() {
 /// Enough generated data for several pages, small enough to seed fast.
 async fn demo_app() -> TestApp {
     let app = app_with(&[], &[]).await;
-    demo::seed_if_empty(
+    seed::seed_if_empty(
         &app.pool,
         today(),
         DemoSize {

@@ -5,9 +5,10 @@ mod qa_accordion;
 mod salary_widget;
 mod similar_jobs;
 
+pub use crate::figures::format_money;
 pub use company_ratings::CompanyRatings;
 pub use qa_accordion::QaAccordion;
-pub use salary_widget::{SalaryWidget, format_money};
+pub use salary_widget::SalaryWidget;
 pub use similar_jobs::SimilarJobs;
 
 mod breadcrumb;
@@ -19,7 +20,9 @@ mod share_button;
 mod summary;
 
 pub use breadcrumb::{JobBreadcrumb, JobBreadcrumbSkeleton};
-pub use description::{JobDescription, LINK_REL, safe_href, sanitize_description};
+#[cfg(not(feature = "ssr"))]
+pub use description::sanitize_description;
+pub use description::{JobDescription, safe_href};
 pub use header::{JobHeaderCard, JobHeaderCardSkeleton, summary_of};
 pub use pager::JobPager;
 pub use save_button::SaveButton;

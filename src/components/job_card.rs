@@ -2,7 +2,7 @@ use ascend_types::{JobCard as Card, WorkModel};
 use leptos::prelude::*;
 
 use super::{Avatar, PostedDate};
-use crate::match_scores::MatchBadge;
+use crate::state::rates::MatchBadge;
 
 /// How many tags a card shows before summing up the rest as "+N". With the
 /// "+N" chip that makes four, which the card's two tag rows always hold.

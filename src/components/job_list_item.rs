@@ -3,11 +3,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::{PostedDate, place_label};
-use crate::match_scores::MatchBadge;
+use crate::state::rates::MatchBadge;
 
 /// One job in a list: its title links to the job's page.
 #[component]
-pub fn JobListItem(job: JobSummary) -> impl IntoView {
+pub fn JobListItem(
+    job: JobSummary,
+    /// Off in a list of one company's jobs, which names it once above.
+    #[prop(default = true)]
+    show_company: bool,
+) -> impl IntoView {
     let href = format!("/jobs/{}", job.slug);
     let place = place_label(job.work_model, &job.location);
     let badge =
@@ -17,7 +22,7 @@ pub fn JobListItem(job: JobSummary) -> impl IntoView {
             <h2 class="job-item__title">
                 <A href=href>{job.title}</A>
             </h2>
-            <p class="job-item__company">{job.company.name}</p>
+            {show_company.then(|| view! { <p class="job-item__company">{job.company.name}</p> })}
             <p class="job-item__meta">
                 <span>{place}</span>
                 <span>{job.employment_type.label()}</span>

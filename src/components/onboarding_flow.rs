@@ -3,8 +3,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::profile_fields::StepFields;
-use crate::onboarding::{DRAFT_KEY, Draft, SavedFlow, Step};
-use crate::profile_store::{read_local, remove_local, use_profile_store, write_local};
+use ascend_types::wire::ONBOARDING_DRAFT_KEY;
+
+use crate::onboarding::{Draft, SavedFlow, Step};
+use crate::state::profile::use_profile_store;
+use crate::state::storage::use_local_storage;
 
 /// Today as `YYYY-MM-DD`, for the consent date.
 fn today_iso() -> String {
@@ -24,7 +27,10 @@ pub fn OnboardingFlow(
     on_finish: Callback<()>,
 ) -> impl IntoView {
     let store = use_profile_store();
-    let (first_step, first_draft) = match SavedFlow::decode(read_local(DRAFT_KEY).as_deref()) {
+    let kept = use_local_storage(ONBOARDING_DRAFT_KEY);
+    // Drawn in the browser only (in `ClientOnly` or an opened dialog), so
+    // the draft can be read before the first step is drawn.
+    let (first_step, first_draft) = match SavedFlow::decode(kept.read_now().as_deref()) {
         Some(saved) => (saved.step, saved.draft),
         None => (
             Step::Welcome,
@@ -53,7 +59,7 @@ pub fn OnboardingFlow(
             draft: draft.get(),
         };
         if !finished.get_value() {
-            write_local(DRAFT_KEY, &saved.encode());
+            let _ = kept.set(Some(saved.encode()));
         }
     });
 
@@ -80,7 +86,7 @@ pub fn OnboardingFlow(
     let finish = move || {
         let profile = draft.get_untracked().to_profile(today_iso());
         finished.set_value(true);
-        remove_local(DRAFT_KEY);
+        let _ = kept.set(None);
         store.save(profile);
         on_finish.run(());
     };

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::profile_store::use_profile_store;
+use crate::state::profile::use_profile_store;
 
 /// Says once that a stored profile could not be read and was removed.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::profile_store::use_profile_store;
+use crate::state::profile::use_profile_store;
 
 /// Moves focus to the main content. Handled here rather than by the browser
 /// because the router takes over same-page links.

@@ -1,4 +1,4 @@
-use ascend_types::{CompanyJobs, CompanyProfile, Ratings};
+use ascend_types::{JobSearch, Ratings};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -8,6 +8,8 @@ use crate::components::job::{
     BenefitGroups, ExternalLink, Facts, TagList, team_size_label, website_host,
 };
 use crate::components::{Avatar, ErrorView, JobListItem, JobListItemSkeleton};
+use crate::figures::count_noun;
+use crate::page_data::{CompanyPageData, Found, use_page_data};
 use crate::pages::NotFoundPage;
 
 /// Placeholders in the jobs list while it loads.
@@ -39,33 +41,35 @@ pub fn ratings_summary(ratings: &Ratings, ceo: Option<&str>) -> Vec<String> {
     sentences
 }
 
-/// `/companies/{slug}`: who the company is and its open jobs.
+/// `/companies/{slug}`: who the company is and its open jobs, from the
+/// page's data when the server drew this company, else fetched.
 #[component]
 pub fn CompanyPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    let profile = LocalResource::new(move || {
-        let slug = slug();
-        async move { api::company(&slug).await }
-    });
-    let jobs = LocalResource::new(move || {
-        let slug = slug();
-        async move { api::company_jobs(&slug).await }
-    });
-    let retry = Callback::new(move |()| {
-        profile.refetch();
-        jobs.refetch();
-    });
+    let page = use_page_data();
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        match page.take_company(&slug) {
+            Some(Found::Found(data)) => view! { <CompanyProfileView data /> }.into_any(),
+            Some(_) => view! { <NotFoundPage /> }.into_any(),
+            None => view! { <FetchedCompany slug /> }.into_any(),
+        }
+    }
+}
 
+/// A company the page was not drawn with.
+#[component]
+fn FetchedCompany(slug: String) -> impl IntoView {
+    let data = LocalResource::new(move || {
+        let slug = slug.clone();
+        async move { api::company_page(&slug).await }
+    });
+    let retry = Callback::new(move |()| data.refetch());
     view! {
         <Transition fallback=|| view! { <CompanySkeleton /> }>
             {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(company) => view! {
-                        <div class="company-page">
-                            <CompanyProfileView company jobs retry />
-                        </div>
-                    }.into_any(),
+                match data.await {
+                    Ok(data) => view! { <CompanyProfileView data /> }.into_any(),
                     Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
                     Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
                 }
@@ -74,40 +78,67 @@ pub fn CompanyPage() -> impl IntoView {
     }
 }
 
-/// The company's open jobs, loaded beside its profile.
+/// The company's open jobs, newest first, a page at a time: "Show more
+/// jobs" adds the next page below the ones shown.
 #[component]
-fn CompanyJobsSection(
-    jobs: LocalResource<Result<CompanyJobs, FetchError>>,
-    retry: Callback<()>,
-) -> impl IntoView {
+fn CompanyJobsSection(slug: String, first: JobSearch) -> impl IntoView {
+    let total = first.total;
+    let jobs = RwSignal::new(first.jobs);
+    let cursor = RwSignal::new(first.next_cursor);
+    let loading = RwSignal::new(false);
+    let failed = RwSignal::new(None::<String>);
+    let slug = StoredValue::new(slug);
+    let show_more = move |_| {
+        let Some(after) = cursor.get_untracked() else {
+            return;
+        };
+        loading.set(true);
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            match api::company_jobs_after(&slug.get_value(), &after).await {
+                Ok(page) => {
+                    jobs.update(|shown| shown.extend(page.jobs));
+                    cursor.set(page.next_cursor);
+                }
+                Err(error) => failed.set(Some(error.describe())),
+            }
+            loading.set(false);
+        });
+    };
     view! {
-        <section class="company-page__jobs" aria-labelledby="company-jobs-heading">
+        <section class="company-page__section company-page__jobs" aria-labelledby="company-jobs-heading">
             <h2 id="company-jobs-heading" class="company-page__heading">"Open jobs"</h2>
-            <Transition fallback=|| view! { <JobsSkeleton /> }>
-                {move || Suspend::new(async move {
-                    match jobs.await {
-                        Ok(list) if list.jobs.is_empty() => view! {
-                            <p class="empty-state">"No open jobs right now."</p>
-                        }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="job-list" aria-labelledby="company-jobs-heading">
-                                {list.jobs.into_iter().map(|job| view! { <JobListItem job /> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
-                    }
-                })}
-            </Transition>
+            {if total == 0 {
+                view! { <p class="empty-state">"No open jobs right now."</p> }.into_any()
+            } else {
+                view! {
+                    <p class="company-page__count" aria-live="polite">
+                        {move || format!("Showing {} of {}", jobs.with(Vec::len), count_noun(total, "open job", "open jobs"))}
+                    </p>
+                    <ul class="job-list" aria-labelledby="company-jobs-heading">
+                        <For each=move || jobs.get() key=|job| job.slug.clone() let:job>
+                            <JobListItem job show_company=false />
+                        </For>
+                    </ul>
+                }.into_any()
+            }}
+            {move || failed.get().map(|message| view! { <p class="company-page__error" role="alert">{message}</p> })}
+            {move || cursor.get().is_some().then(|| view! {
+                <button type="button" class="button company-page__more" on:click=show_more disabled=move || loading.get()>
+                    {move || if loading.get() { "Loading more jobs…" } else { "Show more jobs" }}
+                </button>
+            })}
         </section>
     }
 }
 
 #[component]
-fn CompanyProfileView(
-    company: CompanyProfile,
-    jobs: LocalResource<Result<CompanyJobs, FetchError>>,
-    retry: Callback<()>,
-) -> impl IntoView {
+fn CompanyProfileView(data: CompanyPageData) -> impl IntoView {
+    let CompanyPageData {
+        profile: company,
+        jobs,
+    } = data;
+    let slug = company.slug.clone();
     let description = format!(
         "{} on Ascend: about the company and its open jobs.",
         company.name
@@ -153,6 +184,7 @@ fn CompanyProfileView(
     view! {
         <Title text=company.name.clone() />
         <Meta name="description" content=description />
+        <div class="company-page">
         <header class="company-page__header">
             <Avatar name=company.name.clone() image_url=company.logo_url.clone() size="lg" />
             <div class="company-page__title">
@@ -168,7 +200,7 @@ fn CompanyProfileView(
                         <p class="company-page__about">{company.about.clone()}</p>
                     </section>
                 }.into_any())}
-                <CompanyJobsSection jobs retry />
+                <CompanyJobsSection slug first=jobs />
                 <section class="company-page__section" aria-labelledby="company-ratings">
                     <h2 id="company-ratings" class="company-page__heading">"Ratings"</h2>
                     {ratings.into_iter().map(|s| view! { <p class="company-page__rating">{s}</p> }).collect_view()}
@@ -190,6 +222,7 @@ fn CompanyProfileView(
                 <h2 id="company-facts" class="company-page__heading">"Facts"</h2>
                 <Facts items=facts />
             </section>
+        </div>
         </div>
     }
 }

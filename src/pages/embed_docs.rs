@@ -2,6 +2,8 @@
 //! snippet builder and a live preview of the widget it describes.
 
 use leptos::prelude::*;
+
+use crate::page_data::use_page_data;
 use leptos_meta::{Meta, Title};
 
 use crate::embed::settings::{Settings, Theme};
@@ -72,7 +74,7 @@ pub fn csp_lines(origin: &str) -> String {
 
 #[component]
 pub fn EmbedDocsPage() -> impl IntoView {
-    let origin = window().location().origin().unwrap_or_default();
+    let origin = use_page_data().origin().unwrap_or_default();
     view! {
         <Title text="Embed jobs on your site" />
         <Meta name="description" content="Show Ascend jobs on your careers page or blog with one snippet: a list of open jobs or a single job, sized to fit, in light or dark." />
@@ -339,39 +341,44 @@ fn follow_preview_height(
     height: RwSignal<f64>,
     origin: String,
 ) {
-    let handle = window_event_listener(leptos::ev::message, move |event: web_sys::MessageEvent| {
-        if event.origin() != origin {
-            return;
-        }
-        let Some(frame) = frame.get_untracked() else {
-            return;
-        };
-        // Compared as JS values (`===`): the frame's window is no instance
-        // of this page's `Window`, so a type check would always fail.
-        let from_frame = match (event.source(), frame.content_window()) {
-            (Some(source), Some(window)) => {
-                wasm_bindgen::JsValue::from(source) == wasm_bindgen::JsValue::from(window)
-            }
-            _ => false,
-        };
-        if !from_frame {
-            return;
-        }
-        let data = event.data();
-        let kind = js_sys::Reflect::get(&data, &"type".into())
-            .ok()
-            .and_then(|v| v.as_string());
-        let value = js_sys::Reflect::get(&data, &"height".into())
-            .ok()
-            .and_then(|v| v.as_f64());
-        if let (Some(kind), Some(value)) = (kind, value)
-            && kind == HEIGHT_MESSAGE
-            && (0.0..=100_000.0).contains(&value)
-        {
-            height.set(value.ceil());
-        }
+    // In the browser only, once the page is there.
+    Effect::new(move |_| {
+        let origin = origin.clone();
+        let handle =
+            window_event_listener(leptos::ev::message, move |event: web_sys::MessageEvent| {
+                if event.origin() != origin {
+                    return;
+                }
+                let Some(frame) = frame.get_untracked() else {
+                    return;
+                };
+                // Compared as JS values (`===`): the frame's window is no instance
+                // of this page's `Window`, so a type check would always fail.
+                let from_frame = match (event.source(), frame.content_window()) {
+                    (Some(source), Some(window)) => {
+                        wasm_bindgen::JsValue::from(source) == wasm_bindgen::JsValue::from(window)
+                    }
+                    _ => false,
+                };
+                if !from_frame {
+                    return;
+                }
+                let data = event.data();
+                let kind = js_sys::Reflect::get(&data, &"type".into())
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let value = js_sys::Reflect::get(&data, &"height".into())
+                    .ok()
+                    .and_then(|v| v.as_f64());
+                if let (Some(kind), Some(value)) = (kind, value)
+                    && kind == HEIGHT_MESSAGE
+                    && (0.0..=100_000.0).contains(&value)
+                {
+                    height.set(value.ceil());
+                }
+            });
+        on_cleanup(move || handle.remove());
     });
-    on_cleanup(move || handle.remove());
 }
 
 #[cfg(test)]

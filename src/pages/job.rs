@@ -1,6 +1,5 @@
 use ascend_types::JobDetail;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
@@ -9,7 +8,8 @@ use crate::components::job::{
     JobHeaderCard, JobHeaderCardSkeleton, JobPager, QaAccordion, SalaryWidget, SimilarJobs,
     WhatYouShouldKnow,
 };
-use crate::components::{ErrorView, JobMeta};
+use crate::components::{ErrorView, JobMeta, NoticeHead};
+use crate::page_data::{Found, drawn_by_server, use_page_data};
 use crate::pages::not_found::NotFoundNotice;
 
 /// `/jobs/{slug}` in the app's router, which writes the page's head.
@@ -28,53 +28,71 @@ pub struct PageHead {
     job: fn(JobDetail) -> AnyView,
     not_found: fn() -> AnyView,
     closed: fn() -> AnyView,
-    /// Run when the page shows an outcome, before it is drawn.
-    shown: fn(),
 }
 
 impl PageHead {
     /// The app writes the head: title, description, canonical URL, JSON-LD.
     pub const WRITTEN: PageHead = PageHead {
         job: |job| view! { <JobMeta job /> }.into_any(),
-        not_found: || {
-            view! { <Title text="Page not found" /> <Meta name="robots" content="noindex" /> }
-                .into_any()
-        },
-        closed: || {
-            view! { <Title text="This job is closed" /> <Meta name="robots" content="noindex" /> }
-                .into_any()
-        },
-        shown: || {},
+        not_found: || view! { <NoticeHead title=NOT_FOUND_TITLE /> }.into_any(),
+        closed: || view! { <NoticeHead title=CLOSED_TITLE /> }.into_any(),
     };
 
-    /// The server wrote the head with the page, for the job asked for, and
-    /// drew the top of the page until the app's drawing replaces it.
+    /// The server wrote the head with the page, for the job asked for.
     pub const FROM_SERVER: PageHead = PageHead {
         job: |_| ().into_any(),
         not_found: || ().into_any(),
         closed: || ().into_any(),
-        shown: api::inline::remove_first_paint,
     };
 }
 
-/// One job, its closed notice, or the not-found page.
+/// The title of the page for a job that does not exist (or any address
+/// the app does not know).
+pub const NOT_FOUND_TITLE: &str = "Page not found";
+/// The title of a closed job's page.
+pub const CLOSED_TITLE: &str = "This job is closed";
+
+/// One job, its closed notice, or the not-found page: at once from the
+/// page's data when the server drew this job (the first render, which
+/// hydrates the server's page), else fetched.
 #[component]
 pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl IntoView {
-    let job = LocalResource::new(move || {
+    let page = use_page_data();
+    move || {
         let slug = slug.get();
+        match page.take_job(&slug) {
+            Some(found) => view! { <JobOutcome found head /> }.into_any(),
+            None => view! { <FetchedJob slug head /> }.into_any(),
+        }
+    }
+}
+
+/// What the page shows for what was found.
+#[component]
+fn JobOutcome(found: Found<JobDetail>, head: PageHead) -> impl IntoView {
+    match found {
+        Found::Found(job) => view! { {(head.job)(job.clone())} <JobView job /> }.into_any(),
+        Found::NotFound => view! { {(head.not_found)()} <NotFoundNotice /> }.into_any(),
+        Found::Gone => view! { {(head.closed)()} <ClosedJob /> }.into_any(),
+    }
+}
+
+/// A job the page was not drawn with: fetched, with the header's skeleton
+/// in its place meanwhile and a retry when it fails.
+#[component]
+fn FetchedJob(slug: String, head: PageHead) -> impl IntoView {
+    let job = LocalResource::new(move || {
+        let slug = slug.clone();
         async move { api::job(&slug).await }
     });
     let retry = Callback::new(move |()| job.refetch());
-
     view! {
         <Transition fallback=|| view! { <JobHeaderSkeleton /> }>
             {move || Suspend::new(async move {
-                let job = job.await;
-                (head.shown)();
-                match job {
-                    Ok(job) => view! { {(head.job)(job.clone())} <JobView job /> }.into_any(),
-                    Err(FetchError::NotFound) => view! { {(head.not_found)()} <NotFoundNotice /> }.into_any(),
-                    Err(FetchError::Gone) => view! { {(head.closed)()} <ClosedJob /> }.into_any(),
+                match job.await {
+                    Ok(job) => view! { <JobOutcome found=Found::Found(job) head /> }.into_any(),
+                    Err(FetchError::NotFound) => view! { <JobOutcome found=Found::NotFound head /> }.into_any(),
+                    Err(FetchError::Gone) => view! { <JobOutcome found=Found::Gone head /> }.into_any(),
                     Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
                 }
             })}
@@ -85,16 +103,21 @@ pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl I
 /// The loaded job: the main column, the company sidebar beside it (below it
 /// on narrow screens), and similar jobs after both.
 ///
-/// What a first screen shows (header, pager, summary, description and, on
-/// wide screens, the sidebar) is drawn at once; the parts below the
-/// description follow once that is painted, so the first paint does not wait
-/// for them. Nothing on screen moves: they only add to the column's end.
+/// The server draws every part. When the browser draws a job itself (a
+/// client-side visit), what a first screen shows (header, pager, summary,
+/// description and, on wide screens, the sidebar) is drawn at once; the
+/// parts below the description follow once that is painted, so the first
+/// paint does not wait for them. Nothing on screen moves: they only add to
+/// the column's end.
 #[component]
 fn JobView(job: JobDetail) -> impl IntoView {
-    let painted = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        api::after_next_paint().await;
-        painted.set(true);
+    // The server's page has every part; the browser adopts them all.
+    let painted = RwSignal::new(drawn_by_server());
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            api::after_next_paint().await;
+            painted.set(true);
+        });
     });
     let below = {
         let job = job.clone();

@@ -5,9 +5,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, FetchError, RANKED_POOL};
 use crate::components::{ErrorView, JobListItem, JobListItemSkeleton};
-use crate::match_scores::{rank_for_you, use_shared_rates};
+use crate::page_data::use_page_data;
 use crate::profile::onboarding_href;
-use crate::profile_store::use_profile_store;
+use crate::state::profile::use_profile_store;
+use crate::state::rates::{rank_for_you, use_shared_rates};
 
 /// How many placeholders hold the list's place while it loads.
 const SKELETON_ROWS: usize = 6;
@@ -65,8 +66,12 @@ pub fn JobsPage() -> impl IntoView {
     }
 }
 
+/// The newest jobs: the server's list when it drew this page, else fetched.
 #[component]
 fn NewestJobs() -> impl IntoView {
+    if let Some(drawn) = use_page_data().take_jobs() {
+        return view! { <JobList jobs=drawn.jobs label="Newest jobs" /> }.into_any();
+    }
     let jobs = LocalResource::new(api::jobs_newest);
     let retry = Callback::new(move |()| jobs.refetch());
     view! {
@@ -78,6 +83,7 @@ fn NewestJobs() -> impl IntoView {
             })}
         </Transition>
     }
+    .into_any()
 }
 
 /// The newest jobs ranked by match. Without a profile it invites the

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+
+use crate::components::NoticeHead;
+use crate::pages::NOT_FOUND_TITLE;
 
 /// For unknown addresses and unknown jobs alike.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     view! {
-        <Title text="Page not found" />
-        <Meta name="robots" content="noindex" />
+        <NoticeHead title=NOT_FOUND_TITLE />
         <NotFoundNotice />
     }
 }

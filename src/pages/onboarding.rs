@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::components::OnboardingFlow;
+use crate::components::{ClientOnly, OnboardingFlow};
 use crate::onboarding::safe_next;
 
 /// `/onboarding?next=/jobs/...`: the flow as a page; finishing returns to
@@ -26,7 +26,9 @@ pub fn OnboardingPage() -> impl IntoView {
         <div class="onboarding-page">
             <h1 class="page-heading">"Set up your profile"</h1>
             <div class="onboarding-page__card">
-                <OnboardingFlow heading_id="onboarding-heading" on_finish />
+                <ClientOnly fallback=|| view! { <div class="onboarding-page__pending" aria-busy="true"></div> }>
+                    <OnboardingFlow heading_id="onboarding-heading" on_finish />
+                </ClientOnly>
             </div>
             <p class="onboarding-page__leave">
                 <A href=leave>"Not now"</A>

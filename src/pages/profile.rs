@@ -7,7 +7,8 @@ use crate::components::StepFields;
 use crate::format::long_date;
 use crate::onboarding::{DRAFT_KEY, Draft, Step, format_amount};
 use crate::profile_data::Profile;
-use crate::profile_store::{remove_local, use_profile_store};
+use crate::state::profile::use_profile_store;
+use crate::state::storage::use_local_storage;
 
 /// The name of the exported file.
 pub const EXPORT_FILE: &str = "ascend-profile.json";
@@ -23,6 +24,7 @@ pub fn ProfilePage() -> impl IntoView {
         <div class="profile-page">
             <h1 class="page-heading">"Your profile"</h1>
             {move || match store.profile.get() {
+                _ if !store.loaded() => view! { <div class="profile-page__pending" aria-busy="true"></div> }.into_any(),
                 Some(profile) => view! { <ProfileView profile deleted /> }.into_any(),
                 None => view! { <NoProfile deleted=deleted.get() /> }.into_any(),
             }}
@@ -58,8 +60,9 @@ fn ProfileView(profile: Profile, deleted: RwSignal<bool>) -> impl IntoView {
         let profile = profile.clone();
         move |_| export_failed.set(download_json(&profile).is_err())
     };
+    let draft = use_local_storage(DRAFT_KEY);
     let on_delete = move |_| {
-        remove_local(DRAFT_KEY);
+        let _ = draft.set(None);
         deleted.set(true);
         store.delete();
     };

@@ -4,7 +4,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
 use crate::components::PostedDate;
-use crate::saved_jobs::use_saved_jobs;
+use crate::state::saved_jobs::use_saved_jobs;
 
 /// `/saved`: the jobs saved on this device, straight from storage (no fetch).
 #[component]
@@ -40,7 +40,9 @@ pub fn SavedPage() -> impl IntoView {
             // diffing code in the app for it.
             {move || {
                 let jobs = saved.list();
-                if jobs.is_empty() {
+                if !saved.loaded() {
+                    view! { <div class="saved-page__pending" aria-busy="true"></div> }.into_any()
+                } else if jobs.is_empty() {
                     view! { <SavedEmpty /> }.into_any()
                 } else {
                     view! {

@@ -11,12 +11,15 @@ pub mod date;
 pub mod jsonld;
 pub mod links;
 pub mod meta;
+pub mod salary;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;
 pub mod search;
+pub mod wire;
 
 pub use search::{FacetCount, JobSearch, SearchFacets, SearchSort, Suggestions};
 pub mod email;
+pub mod html;
 
 /// The company a job belongs to, as much as a list or a job page needs.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -492,6 +495,16 @@ impl CurrencyRates {
     }
 }
 
+/// How many of a company's open jobs its page lists at a time.
+pub const COMPANY_PAGE_JOBS: usize = 20;
+
+/// The search (`GET /api/jobs?...`) of a company's open jobs, newest
+/// first, a page at a time: what its page lists, on the server and in the
+/// browser alike.
+pub fn company_jobs_query(slug: &str) -> String {
+    format!("company={slug}&sort=newest&limit={COMPANY_PAGE_JOBS}")
+}
+
 /// `POST /api/subscriptions`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -509,13 +522,16 @@ pub struct SubscriptionAccepted {
     pub topics: Vec<String>,
 }
 
-/// `GET /api/health`.
+/// `GET /readyz`: whether the server can serve, and if not, what is missing.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Health {
-    pub status: String,
+pub struct Readiness {
+    /// The database answered within a second, at most a second ago.
+    pub database: bool,
+    /// The search and similar-jobs indexes are built.
+    pub indexes: bool,
+    /// The server's version.
     pub version: String,
-    pub open_jobs: i64,
 }
 
 /// The body of every error response: `{"error": {...}}`.

@@ -6,8 +6,9 @@
 
 use std::path::PathBuf;
 
-use ascend_server::demo::{self, DemoSize};
-use ascend_server::{AppState, db};
+use ascend_server::AppState;
+use ascend_server::seed::{self, DemoSize};
+use ascend_server::store::pool;
 use ascend_types::date::days_from_civil;
 use ascend_types::{ErrorBody, ErrorResponse};
 use axum::Router;
@@ -24,7 +25,7 @@ pub fn today() -> i64 {
 
 /// An empty, migrated database in `dir`.
 pub async fn temp_pool(dir: &tempfile::TempDir) -> sqlx::SqlitePool {
-    db::connect(&format!("sqlite://{}/ascend.db", dir.path().display()))
+    pool::connect(&format!("sqlite://{}/ascend.db", dir.path().display()))
         .await
         .unwrap()
 }
@@ -32,16 +33,15 @@ pub async fn temp_pool(dir: &tempfile::TempDir) -> sqlx::SqlitePool {
 /// A database in `dir` with the demo data of `size`, as seeded on the fixed day.
 pub async fn seeded_pool(dir: &tempfile::TempDir, size: DemoSize) -> sqlx::SqlitePool {
     let pool = temp_pool(dir).await;
-    demo::seed_if_empty(&pool, today(), size).await.unwrap();
+    seed::seed_if_empty(&pool, today(), size).await.unwrap();
     pool
 }
 
 /// A server's state on `pool`, on the fixed day.
 pub fn state(pool: sqlx::SqlitePool) -> AppState {
-    AppState {
-        fixed_today: Some(today()),
-        ..AppState::new(pool)
-    }
+    let mut state = AppState::new(pool);
+    state.board.fixed_today = Some(today());
+    state
 }
 
 /// A `dist` folder in `dir` holding `files` (paths may name subfolders).

@@ -1,56 +1,21 @@
 use leptos::prelude::*;
+#[cfg(not(feature = "ssr"))]
 use wasm_bindgen::JsCast;
+#[cfg(not(feature = "ssr"))]
 use web_sys::{Document, Element, Node};
 
-/// Elements the description keeps, as they are.
-const KEPT: [&str; 13] = [
-    "p", "ul", "ol", "li", "h2", "h3", "h4", "strong", "em", "b", "i", "a", "br",
-];
-
-/// Elements dropped with everything inside: their content is code, media or
-/// form controls, not words of the description.
-const DROPPED: [&str; 18] = [
-    "script", "style", "template", "noscript", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "math", "canvas", "audio", "video", "textarea", "select", "head", "title",
-];
-
-/// Blocks that are unwrapped: a space after their text keeps the words of
-/// neighbouring blocks apart.
-const BLOCKS: [&str; 17] = [
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "aside",
-    "main",
-    "blockquote",
-    "pre",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-];
-
-/// Deeper nesting than this is flattened to its text.
-const MAX_DEPTH: usize = 32;
-
-/// What links in the description get: they leave Ascend, pass no referrer,
-/// and earn the target no ranking from us.
-pub const LINK_REL: &str = "nofollow noopener noreferrer";
+#[cfg(not(feature = "ssr"))]
+use ascend_types::html::{BLOCKS, DROPPED, KEPT, LINK_REL, LINK_TARGET, MAX_DEPTH};
 
 pub use ascend_types::links::safe_href;
 
-/// Rebuilds a job description with an allowlist, whatever the server sent:
-/// parsed in an inert `<template>` (no script runs, no image loads), then
-/// copied element by element. Only `p ul ol li h2 h3 h4 strong em b i a br`
-/// survive (`h1` becomes `h2`), without any attribute but a safe `href` on
-/// links, which also get `rel` and `target="_blank"`. Text of any other
-/// element is kept; scripts, styles and media go with their content.
+/// Rebuilds a job description with the shared allowlist
+/// (`ascend_types::html`), whatever the server sent: parsed in an inert
+/// `<template>` (no script runs, no image loads), then copied element by
+/// element, without any attribute but a safe `href` on links, which also
+/// get `rel` and `target`. Text of any other element is kept; scripts,
+/// styles and media go with their content.
+#[cfg(not(feature = "ssr"))]
 pub fn sanitize_description(html: &str) -> String {
     let document = document();
     let Ok(template) = document.create_element("template") else {
@@ -65,6 +30,7 @@ pub fn sanitize_description(html: &str) -> String {
     out.inner_html()
 }
 
+#[cfg(not(feature = "ssr"))]
 fn copy_allowed(document: &Document, from: &Node, to: &Element, depth: usize) {
     let children = from.child_nodes();
     for index in 0..children.length() {
@@ -83,6 +49,7 @@ fn copy_allowed(document: &Document, from: &Node, to: &Element, depth: usize) {
     }
 }
 
+#[cfg(not(feature = "ssr"))]
 fn copy_element(document: &Document, element: &Element, to: &Element, depth: usize) {
     let tag = element.local_name().to_ascii_lowercase();
     if DROPPED.contains(&tag.as_str()) {
@@ -113,10 +80,25 @@ fn copy_element(document: &Document, element: &Element, to: &Element, depth: usi
     if let Some(href) = href {
         let _ = copy.set_attribute("href", &href);
         let _ = copy.set_attribute("rel", LINK_REL);
-        let _ = copy.set_attribute("target", "_blank");
+        let _ = copy.set_attribute("target", LINK_TARGET);
     }
     copy_allowed(document, element, &copy, depth + 1);
     let _ = to.append_child(&copy);
+}
+
+/// The description as the page sets it. The server renders what it stored,
+/// which was cleaned with these same rules when it was written; the
+/// browser keeps that when it hydrates the server's page, and rebuilds a
+/// description it fetched itself.
+fn readable(html: String) -> String {
+    #[cfg(feature = "ssr")]
+    return html;
+    #[cfg(not(feature = "ssr"))]
+    if crate::page_data::drawn_by_server() {
+        html
+    } else {
+        sanitize_description(&html)
+    }
 }
 
 /// The job's description, rebuilt by [`sanitize_description`] and set for
@@ -127,7 +109,7 @@ pub fn JobDescription(
     #[prop(into)]
     html: String,
 ) -> impl IntoView {
-    let body = sanitize_description(&html);
+    let body = readable(html);
     view! {
         <section class="job-description" aria-labelledby="job-description-heading">
             <h2 id="job-description-heading" class="job-description__heading">"About the job"</h2>

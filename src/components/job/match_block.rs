@@ -1,10 +1,10 @@
 use ascend_types::JobDetail;
 use leptos::prelude::*;
 
-use crate::match_scores::{score_listed, use_shared_rates};
 use crate::matching::{Effect as PartEffect, Match};
 use crate::profile::onboarding_href;
-use crate::profile_store::use_profile_store;
+use crate::state::profile::use_profile_store;
+use crate::state::rates::{score_listed, use_shared_rates};
 
 fn effect_word(effect: PartEffect) -> &'static str {
     match effect {

@@ -1,7 +1,8 @@
 use ascend_types::QuestionAnswer;
 use leptos::prelude::*;
 
-use crate::profile::{onboarding_href, use_profile_status};
+use crate::profile::onboarding_href;
+use crate::state::profile::use_profile_store;
 
 /// Questions that open to their answers, one at a time or several. Each
 /// question is a button inside a heading; its answer is a region the button
@@ -43,7 +44,7 @@ pub fn QaAccordion(
 
 #[component]
 fn QaItem(id: String, item: QuestionAnswer, join_href: String) -> impl IntoView {
-    let profile = use_profile_status();
+    let profile = use_profile_store();
     let (open, set_open) = signal(false);
     let button_id = format!("{id}-question");
     let panel_id = format!("{id}-answer");
@@ -54,7 +55,7 @@ fn QaItem(id: String, item: QuestionAnswer, join_href: String) -> impl IntoView 
     // Only what the reader may see is put in the page: the answer with a
     // profile, the invitation without one.
     let panel_body = move || {
-        if profile.has_profile() {
+        if profile.exists() {
             view! { <p class="qa__answer">{answer.get_value()}</p> }.into_any()
         } else {
             view! {

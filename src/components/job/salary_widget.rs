@@ -2,8 +2,8 @@ use ascend_types::{MIN_ESTIMATE_SAMPLE, SalaryInfo};
 use leptos::prelude::*;
 
 use crate::figures::{
-    HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fixed, fraction_digits,
-    initial_period, is_currency_code, median_label, period_option, period_unit, source_label,
+    HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fixed, format_money,
+    fraction_digits, initial_period, median_label, period_option, period_unit, source_label,
     thousands,
 };
 
@@ -114,25 +114,4 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
             </p>
         </details>
     }
-}
-
-/// `amount` in `currency`, formatted for the reader's locale by
-/// `Intl.NumberFormat` ("€80,000" in English, "80.000 €" in German).
-pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String {
-    let fallback = || format!("{} {currency}", fixed(amount, u32::from(fraction_digits)));
-    if !is_currency_code(currency) {
-        return fallback();
-    }
-    let options = js_sys::Intl::NumberFormatOptions::new();
-    options.set_style(js_sys::Intl::NumberFormatStyle::Currency);
-    options.set_currency(&currency.to_ascii_uppercase());
-    options.set_minimum_fraction_digits(fraction_digits);
-    options.set_maximum_fraction_digits(fraction_digits);
-    let formatter = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options);
-    formatter
-        .format()
-        .call1(&formatter, &amount.into())
-        .ok()
-        .and_then(|text| text.as_string())
-        .unwrap_or_else(fallback)
 }

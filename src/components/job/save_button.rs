@@ -1,7 +1,7 @@
 use ascend_types::JobSummary;
 use leptos::prelude::*;
 
-use crate::saved_jobs::use_saved_jobs;
+use crate::state::saved_jobs::use_saved_jobs;
 
 /// Saves the job on this device, or forgets it: a toggle button whose
 /// `aria-pressed` says which. Its name stays "Save" either way, as a toggle

@@ -1,0 +1,656 @@
+//! Reading job files exported from other boards: the Greenhouse job board
+//! API, the Lever postings API and schema.org `JobPosting` JSON-LD.
+//!
+//! Parsing only: each record becomes a company and a job to store, or a
+//! reason it could not. One odd record never sinks the file.
+
+use std::fmt;
+
+use ascend_types::date::{format_iso_date, parse_iso_date};
+use ascend_types::{EmploymentType, Salary, SalaryPeriod, Seniority, WorkModel};
+use serde_json::{Map, Value};
+
+use crate::store::model::{NewCompany, NewJob, fnv1a, slugify};
+
+mod greenhouse;
+mod jsonld;
+mod lever;
+mod run;
+
+pub use run::{ImportError, ImportReport, import_file};
+
+/// The shape of an import file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Greenhouse,
+    Lever,
+    JsonLd,
+}
+
+impl Format {
+    /// The `source` the format's jobs are stored under.
+    pub fn source(self) -> &'static str {
+        match self {
+            Format::Greenhouse => "greenhouse",
+            Format::Lever => "lever",
+            Format::JsonLd => "jsonld",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Greenhouse => "Greenhouse job board",
+            Format::Lever => "Lever postings",
+            Format::JsonLd => "JSON-LD JobPosting",
+        })
+    }
+}
+
+/// One job and its employer, ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportRecord {
+    pub company: NewCompany,
+    pub job: NewJob,
+}
+
+/// Why one record of a file was skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// 0-based index in the file's list of jobs.
+    pub position: usize,
+    pub reason: String,
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "record {}: {}", self.position, self.reason)
+    }
+}
+
+/// A file's format and its records, in file order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedFile {
+    pub format: Format,
+    pub records: Vec<Result<ImportRecord, RecordError>>,
+}
+
+/// Why a whole file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    /// The bytes are not JSON; the parser's message.
+    NotJson(String),
+    /// JSON, but none of the known shapes; what was found instead.
+    UnknownFormat(String),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::NotJson(message) => write!(f, "the file is not JSON: {message}"),
+            FileError::UnknownFormat(found) => write!(
+                f,
+                "the file is not a Greenhouse job board, Lever postings or JSON-LD JobPostings: {found}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Reads an import file, telling its format by its shape.
+///
+/// `company` names the employer for formats that do not carry it (Lever, and
+/// Greenhouse boards without `company_name`). `today` is a day number, the
+/// default `posted_on` for records without a date.
+pub fn parse(bytes: &[u8], company: Option<&str>, today: i64) -> Result<ParsedFile, FileError> {
+    // Files saved by some Windows editors start with a byte order mark,
+    // which JSON does not allow.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value =
+        serde_json::from_slice(bytes).map_err(|error| FileError::NotJson(error.to_string()))?;
+    let format = detect(&value)?;
+    let context = Context {
+        company: company.map(str::trim).filter(|name| !name.is_empty()),
+        today,
+    };
+    let records = match format {
+        Format::Greenhouse => greenhouse::records(&value, &context),
+        Format::Lever => lever::records(&value, &context),
+        Format::JsonLd => jsonld::records(&value, &context),
+    };
+    Ok(ParsedFile { format, records })
+}
+
+fn detect(value: &Value) -> Result<Format, FileError> {
+    match value {
+        Value::Object(object) if object.get("jobs").is_some_and(Value::is_array) => {
+            Ok(Format::Greenhouse)
+        }
+        Value::Object(_) if jsonld::is_job_posting(value) => Ok(Format::JsonLd),
+        // The single-job endpoints of both APIs answer with one object.
+        Value::Object(_) if greenhouse::looks_like_job(value) => Ok(Format::Greenhouse),
+        Value::Object(_) if lever::looks_like_posting(value) => Ok(Format::Lever),
+        Value::Array(items) if items.iter().any(jsonld::is_job_posting) => Ok(Format::JsonLd),
+        Value::Array(items) if items.iter().any(lever::looks_like_posting) => Ok(Format::Lever),
+        Value::Array(items) if items.is_empty() => Err(FileError::UnknownFormat(
+            "an empty list, which has nothing to tell the format by".into(),
+        )),
+        Value::Array(_) => Err(FileError::UnknownFormat(
+            "a list whose items are neither Lever postings nor JobPostings".into(),
+        )),
+        Value::Object(object) => {
+            let mut keys: Vec<&str> = object.keys().map(String::as_str).take(6).collect();
+            if object.len() > keys.len() {
+                keys.push("...");
+            }
+            Err(FileError::UnknownFormat(format!(
+                "an object with the keys {}",
+                keys.join(", ")
+            )))
+        }
+        other => Err(FileError::UnknownFormat(format!(
+            "{} at the top level",
+            describe(other)
+        ))),
+    }
+}
+
+/// What every format's reader needs besides the record.
+struct Context<'a> {
+    company: Option<&'a str>,
+    today: i64,
+}
+
+type Object = Map<String, Value>;
+
+/// Turns per-record results into the file's list, numbering the failures.
+fn collect<'v>(
+    items: impl IntoIterator<Item = &'v Value>,
+    mut read: impl FnMut(&'v Value) -> Result<ImportRecord, String>,
+) -> Vec<Result<ImportRecord, RecordError>> {
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(position, item)| read(item).map_err(|reason| RecordError { position, reason }))
+        .collect()
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn as_object<'a>(value: &'a Value, what: &str) -> Result<&'a Object, String> {
+    value
+        .as_object()
+        .ok_or_else(|| format!("{what} should be an object, not {}", describe(value)))
+}
+
+/// A text field, trimmed: absent, null or blank is `None`; any other type is
+/// an error naming the field.
+fn text<'a>(object: &'a Object, key: &str) -> Result<Option<&'a str>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(value)) => {
+            let value = value.trim();
+            Ok((!value.is_empty()).then_some(value))
+        }
+        Some(other) => Err(format!("{key} should be text, not {}", describe(other))),
+    }
+}
+
+/// An object field: absent or null is `None`.
+fn object<'a>(parent: &'a Object, key: &str) -> Result<Option<&'a Object>, String> {
+    match parent.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => as_object(value, key).map(Some),
+    }
+}
+
+/// An id, given as text or as an integer.
+fn id(object: &Object, key: &str) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(value)) => {
+            let value = value.trim();
+            Ok((!value.is_empty()).then(|| value.to_owned()))
+        }
+        Some(Value::Number(number)) if number.is_i64() || number.is_u64() => {
+            Ok(Some(number.to_string()))
+        }
+        Some(other) => Err(format!(
+            "{key} should be text or a whole number, not {}",
+            describe(other)
+        )),
+    }
+}
+
+/// Schema.org and some exports allow one value or a list of them.
+fn one_or_many(value: Option<&Value>) -> Vec<&Value> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(single) => vec![single],
+    }
+}
+
+/// A date from `YYYY-MM-DD` or an RFC 3339 date-time, whose date part it
+/// keeps as written (the employer's calendar day).
+fn date_from_text(field: &str, value: &str) -> Result<String, String> {
+    let date = match value.get(..10) {
+        Some(date) if value.len() == 10 || value[10..].starts_with(['T', 't', ' ']) => date,
+        _ => "",
+    };
+    if parse_iso_date(date).is_none() {
+        return Err(format!(
+            "{field} \"{value}\" is not a date (YYYY-MM-DD or an RFC 3339 date-time)"
+        ));
+    }
+    Ok(date.to_owned())
+}
+
+/// An optional date field given as text.
+fn date_field(object: &Object, key: &str) -> Result<Option<String>, String> {
+    text(object, key)?
+        .map(|value| date_from_text(key, value))
+        .transpose()
+}
+
+/// A date from milliseconds since 1970-01-01 UTC.
+fn date_from_millis(field: &str, value: &Value) -> Result<String, String> {
+    // Up to 9999-12-31: anything later is a unit mistake, not a date.
+    const LATEST_MS: i64 = 253_402_300_799_999;
+    match value.as_i64() {
+        Some(ms) if (0..=LATEST_MS).contains(&ms) => Ok(format_iso_date(ms.div_euclid(86_400_000))),
+        _ => Err(format!(
+            "{field} should be milliseconds since 1970, not {value}"
+        )),
+    }
+}
+
+/// The URL when it is an absolute http or https one; anything else (relative,
+/// `javascript:`, `mailto:`) is no place to send applicants.
+fn http_url(value: &str) -> Option<String> {
+    let value = value.trim();
+    let lower = value.get(..8).unwrap_or(value).to_ascii_lowercase();
+    let absolute = lower.starts_with("http://") || lower.starts_with("https://");
+    (absolute && !value.contains(char::is_whitespace)).then(|| value.to_owned())
+}
+
+/// An amount given as a number or as numeric text ("85000", "85,000.00").
+fn amount(field: &str, value: &Value) -> Result<f64, String> {
+    let parsed = match value {
+        Value::Number(number) => number.as_f64(),
+        Value::String(text) => text.trim().replace([',', '_'], "").parse::<f64>().ok(),
+        _ => None,
+    };
+    match parsed {
+        Some(amount) if amount.is_finite() && amount >= 0.0 => Ok(amount),
+        _ => Err(format!(
+            "{field} should be a non-negative amount, not {value}"
+        )),
+    }
+}
+
+fn salary(min: f64, max: f64, currency: &str, period: SalaryPeriod) -> Result<Salary, String> {
+    let currency = currency.trim();
+    if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return Err(format!(
+            "salary currency \"{currency}\" is not a three-letter ISO 4217 code"
+        ));
+    }
+    if min > max {
+        return Err(format!("salary minimum {min} is above its maximum {max}"));
+    }
+    Ok(Salary {
+        // Whole units are all the board shows; `as` saturates, so even an
+        // absurd amount cannot panic.
+        min: min.round() as i64,
+        max: max.round() as i64,
+        currency: currency.to_ascii_uppercase(),
+        period,
+    })
+}
+
+/// The employer: the record's own name first, else the one given with the
+/// file.
+fn company(
+    own_name: Option<&str>,
+    context: &Context<'_>,
+    why_missing: &str,
+) -> Result<NewCompany, String> {
+    let name = own_name
+        .or(context.company)
+        .ok_or_else(|| why_missing.to_owned())?;
+    let mut slug = slugify(name);
+    if slug.is_empty() {
+        // Names in scripts slugify drops ("日本") still need a stable slug.
+        slug = format!("company-{:016x}", fnv1a(name.as_bytes()));
+    }
+    Ok(NewCompany {
+        slug,
+        name: name.to_owned(),
+        ..NewCompany::default()
+    })
+}
+
+/// A job with everything the formats share filled in from the title, ready
+/// for each reader to add what its record says.
+fn job(format: Format, source_id: String, company: &NewCompany, title: &str, today: i64) -> NewJob {
+    NewJob {
+        source: format.source().to_owned(),
+        source_id,
+        slug: None,
+        company_slug: company.slug.clone(),
+        title: title.to_owned(),
+        department: None,
+        seniority: seniority_from_title(title),
+        employment_type: employment_from_title(title),
+        work_model: WorkModel::OnSite,
+        locations: Vec::new(),
+        remote_regions: Vec::new(),
+        description_html: String::new(),
+        skills: Vec::new(),
+        summary: None,
+        posted_on: format_iso_date(today),
+        valid_through: None,
+        apply_url: None,
+        salary: None,
+        faqs: Vec::new(),
+        interview_questions: Vec::new(),
+    }
+}
+
+/// The title, which every job needs.
+fn title(object: &Object, key: &str) -> Result<String, String> {
+    text(object, key)?
+        .map(str::to_owned)
+        .ok_or_else(|| format!("the job has no title ({key} is missing or empty)"))
+}
+
+fn title_words(title: &str) -> Vec<String> {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The most senior level the title's words name: "Senior Director" is a
+/// director, "Senior Staff Engineer" staff. `None` when the title says
+/// nothing about level.
+pub fn seniority_from_title(title: &str) -> Option<Seniority> {
+    let words = title_words(title);
+    let mut found = None;
+    for (index, word) in words.iter().enumerate() {
+        let next = words.get(index + 1).map(String::as_str);
+        let level = match (word.as_str(), next) {
+            ("intern" | "internship" | "trainee" | "apprentice", _) => Seniority::Intern,
+            ("junior" | "jr" | "graduate" | "entry", _) => Seniority::Junior,
+            ("mid" | "intermediate", _) => Seniority::Mid,
+            ("senior" | "sr" | "lead", _) => Seniority::Senior,
+            ("staff", _) => Seniority::Staff,
+            ("principal" | "distinguished", _) => Seniority::Principal,
+            ("director", _) | ("head", Some("of")) => Seniority::Director,
+            (
+                "vp" | "svp" | "evp" | "chief" | "ceo" | "cto" | "cfo" | "coo" | "cio" | "ciso"
+                | "cpo",
+                _,
+            )
+            | ("vice", Some("president")) => Seniority::Executive,
+            _ => continue,
+        };
+        found = found.max(Some(level));
+    }
+    found
+}
+
+/// Employment type when a source does not say: what the title says, else
+/// full time, by far the most common.
+pub fn employment_from_title(title: &str) -> EmploymentType {
+    let words = title_words(title);
+    let has = |wanted: &[&str]| words.iter().any(|word| wanted.contains(&word.as_str()));
+    let part_time = words
+        .windows(2)
+        .any(|pair| pair[0] == "part" && pair[1] == "time");
+    if has(&["intern", "internship", "trainee", "apprentice"]) {
+        EmploymentType::Internship
+    } else if has(&["contract", "contractor", "freelance", "freelancer"]) {
+        EmploymentType::Contract
+    } else if has(&["temporary", "seasonal"]) {
+        EmploymentType::Temporary
+    } else if part_time || has(&["parttime"]) {
+        EmploymentType::PartTime
+    } else {
+        EmploymentType::FullTime
+    }
+}
+
+/// Adds `item` unless it is blank or already listed (ignoring case).
+fn push_unique(list: &mut Vec<String>, item: &str) {
+    let item = item.trim();
+    if !item.is_empty() && !list.iter().any(|known| known.eq_ignore_ascii_case(item)) {
+        list.push(item.to_owned());
+    }
+}
+
+/// "Remote", "Remote - EMEA", "Remote (US)", "Fully remote: Europe": the
+/// region after the word remote, when the text is about remote work at all.
+fn remote_region(location: &str) -> Option<Option<String>> {
+    // ASCII lowering keeps byte offsets valid for slicing `location`.
+    let lower = location.to_ascii_lowercase();
+    let start = lower.find("remote")?;
+    let prefix = lower[..start].trim();
+    if !(prefix.is_empty() || prefix == "fully" || prefix == "100%") {
+        // "Berlin or remote" is a place that also allows remote work.
+        return None;
+    }
+    let rest = location[start + "remote".len()..]
+        .trim_start_matches(|c: char| c.is_whitespace() || "-–—:,/|(".contains(c))
+        .trim_end_matches(|c: char| c.is_whitespace() || c == ')');
+    Some((!rest.is_empty()).then(|| rest.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TODAY: i64 = 20_600;
+
+    #[test]
+    fn not_json_is_a_file_error() {
+        let broken = include_bytes!("../tests/fixtures/import/broken.json");
+        match parse(broken, None, TODAY) {
+            Err(FileError::NotJson(message)) => assert!(!message.is_empty()),
+            other => panic!("expected NotJson, got {other:?}"),
+        }
+        assert!(matches!(
+            parse(b"", None, TODAY),
+            Err(FileError::NotJson(_))
+        ));
+    }
+
+    #[test]
+    fn unknown_shapes_are_file_errors() {
+        for (json, expected) in [
+            (r#"{"postings": []}"#, "postings"),
+            ("[]", "empty list"),
+            (r#"[{"name": "x"}, 3]"#, "neither"),
+            ("42", "a number"),
+            (r#"{"@type": "Organization", "name": "Acme"}"#, "@type"),
+        ] {
+            match parse(json.as_bytes(), None, TODAY) {
+                Err(error @ FileError::UnknownFormat(_)) => {
+                    let text = error.to_string();
+                    assert!(text.contains(expected), "{json}: {text}");
+                }
+                other => panic!("{json}: expected UnknownFormat, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn single_jobs_from_either_api_are_one_record_files() {
+        let greenhouse = r#"{"id": 9, "title": "Cook", "company_name": "Hearth",
+            "absolute_url": "https://boards.greenhouse.example/hearth/jobs/9"}"#;
+        let file = parse(greenhouse.as_bytes(), None, TODAY).unwrap();
+        assert_eq!(file.format, Format::Greenhouse);
+        assert_eq!(file.records.len(), 1);
+        assert_eq!(file.records[0].as_ref().unwrap().job.source_id, "9");
+
+        let lever =
+            r#"{"id": "x1", "text": "Cook", "hostedUrl": "https://jobs.lever.example/hearth/x1"}"#;
+        let file = parse(lever.as_bytes(), Some("Hearth"), TODAY).unwrap();
+        assert_eq!(file.format, Format::Lever);
+        assert_eq!(file.records.len(), 1);
+        assert_eq!(file.records[0].as_ref().unwrap().job.source_id, "x1");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let file = parse(b"\xEF\xBB\xBF{\"jobs\": []}", None, TODAY).unwrap();
+        assert_eq!(file.format, Format::Greenhouse);
+        assert!(file.records.is_empty());
+    }
+
+    #[test]
+    fn seniority_comes_from_title_words() {
+        for (title, level) in [
+            ("Software Engineering Intern", Some(Seniority::Intern)),
+            ("Junior Data Analyst", Some(Seniority::Junior)),
+            ("Sr. Backend Engineer", Some(Seniority::Senior)),
+            ("Tech Lead, Payments", Some(Seniority::Senior)),
+            ("Senior Staff Engineer", Some(Seniority::Staff)),
+            ("Principal Designer", Some(Seniority::Principal)),
+            ("Senior Director of Sales", Some(Seniority::Director)),
+            ("Head of People", Some(Seniority::Director)),
+            ("VP Engineering", Some(Seniority::Executive)),
+            ("Vice President, Marketing", Some(Seniority::Executive)),
+            ("Chief Financial Officer", Some(Seniority::Executive)),
+            ("Backend Engineer", None),
+            ("Staffing Coordinator", None),
+            ("Leader of Nothing", None),
+        ] {
+            assert_eq!(seniority_from_title(title), level, "{title}");
+        }
+    }
+
+    #[test]
+    fn employment_type_defaults_to_full_time() {
+        assert_eq!(
+            employment_from_title("Marketing Intern (Summer)"),
+            EmploymentType::Internship
+        );
+        assert_eq!(
+            employment_from_title("Contract iOS Developer"),
+            EmploymentType::Contract
+        );
+        assert_eq!(
+            employment_from_title("Barista, Part-Time"),
+            EmploymentType::PartTime
+        );
+        assert_eq!(
+            employment_from_title("Internal Tools Engineer"),
+            EmploymentType::FullTime
+        );
+    }
+
+    #[test]
+    fn dates_accept_plain_dates_and_date_times_only() {
+        assert_eq!(date_from_text("d", "2026-03-04").unwrap(), "2026-03-04");
+        assert_eq!(
+            date_from_text("d", "2026-03-04T23:10:00-05:00").unwrap(),
+            "2026-03-04"
+        );
+        for bad in ["2026-02-30", "2026-3-4", "04/03/2026", "2026-03-04x", ""] {
+            let error = date_from_text("datePosted", bad).unwrap_err();
+            assert!(error.contains("datePosted"), "{error}");
+        }
+        assert_eq!(
+            date_from_millis("createdAt", &Value::from(1_700_000_000_000_i64)).unwrap(),
+            "2023-11-14"
+        );
+        assert!(date_from_millis("createdAt", &Value::from(-1)).is_err());
+        assert!(date_from_millis("createdAt", &Value::from("soon")).is_err());
+    }
+
+    #[test]
+    fn salaries_need_a_currency_code_and_an_ordered_range() {
+        let ok = salary(50_000.4, 60_000.6, "eur", SalaryPeriod::Year).unwrap();
+        assert_eq!(
+            ok,
+            Salary {
+                min: 50_000,
+                max: 60_001,
+                currency: "EUR".into(),
+                period: SalaryPeriod::Year
+            }
+        );
+        assert!(salary(2.0, 1.0, "EUR", SalaryPeriod::Year).is_err());
+        assert!(salary(1.0, 2.0, "euro", SalaryPeriod::Year).is_err());
+        assert_eq!(amount("x", &Value::from("85,000")).unwrap(), 85_000.0);
+        assert!(amount("x", &Value::from(-5)).is_err());
+    }
+
+    #[test]
+    fn only_absolute_web_urls_are_apply_links() {
+        assert_eq!(
+            http_url(" https://jobs.example/1 ").as_deref(),
+            Some("https://jobs.example/1")
+        );
+        assert_eq!(
+            http_url("HTTP://jobs.example/1").as_deref(),
+            Some("HTTP://jobs.example/1")
+        );
+        for bad in [
+            "/jobs/1",
+            "javascript:alert(1)",
+            "mailto:a@b.example",
+            "https://a b",
+        ] {
+            assert_eq!(http_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn remote_locations_give_their_region() {
+        assert_eq!(remote_region("Remote"), Some(None));
+        assert_eq!(
+            remote_region("Remote - EMEA"),
+            Some(Some("EMEA".to_owned()))
+        );
+        assert_eq!(remote_region("Remote (US)"), Some(Some("US".to_owned())));
+        assert_eq!(
+            remote_region("İREMOTE – Türkiye"),
+            None,
+            "multi-byte text before the word"
+        );
+        assert_eq!(
+            remote_region("REMOTE – Türkiye"),
+            Some(Some("Türkiye".to_owned()))
+        );
+        assert_eq!(remote_region("Berlin or Remote"), None);
+        assert_eq!(remote_region("Berlin, Germany"), None);
+    }
+
+    #[test]
+    fn companies_without_slug_letters_get_a_hashed_slug() {
+        let context = Context {
+            company: None,
+            today: TODAY,
+        };
+        let company = company(Some("日本"), &context, "none").unwrap();
+        assert!(company.slug.starts_with("company-"), "{}", company.slug);
+        assert_eq!(company.name, "日本");
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,98 @@
+//! Headers every response carries. Only the widget's pages may be framed
+//! by other sites; every other response says `frame-ancestors 'self'` and
+//! `X-Frame-Options: SAMEORIGIN`, so no one can frame Ascend's own pages
+//! (clickjacking).
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use super::widget::{LOADER_CACHE, LOADER_PATH, WIDGET_PREFIX};
+
+pub const FRAME_ANY: &str = "frame-ancestors *";
+pub const FRAME_SELF: &str = "frame-ancestors 'self'";
+
+/// Whether `path` is one of the widget's pages or files, which any site
+/// may frame.
+pub fn is_widget_path(path: &str) -> bool {
+    path.starts_with(WIDGET_PREFIX) || path == WIDGET_PREFIX.trim_end_matches('/')
+}
+
+/// `framing` added to a Content-Security-Policy a handler may have set,
+/// in place of any `frame-ancestors` it had.
+pub fn with_frame_ancestors(existing: Option<&str>, framing: &str) -> String {
+    let mut directives: Vec<&str> = existing
+        .unwrap_or_default()
+        .split(';')
+        .map(str::trim)
+        .filter(|d| !d.is_empty() && !d.to_ascii_lowercase().starts_with("frame-ancestors"))
+        .collect();
+    directives.push(framing);
+    directives.join("; ")
+}
+
+/// Sets the framing headers of every response, and the loader's caching.
+pub async fn set_headers(request: Request<Body>, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut response = next.run(request).await;
+    let loaded = response.status().is_success();
+    let headers = response.headers_mut();
+    let framing = if is_widget_path(&path) {
+        headers.remove(header::X_FRAME_OPTIONS);
+        FRAME_ANY
+    } else {
+        headers.insert(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("SAMEORIGIN"),
+        );
+        FRAME_SELF
+    };
+    let policy = with_frame_ancestors(
+        headers
+            .get(header::CONTENT_SECURITY_POLICY)
+            .and_then(|v| v.to_str().ok()),
+        framing,
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+    if path == LOADER_PATH && loaded {
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(LOADER_CACHE),
+        );
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn framing_joins_a_policy_already_set() {
+        assert_eq!(with_frame_ancestors(None, FRAME_SELF), FRAME_SELF);
+        assert_eq!(
+            with_frame_ancestors(Some("default-src 'self'; frame-ancestors *"), FRAME_SELF),
+            "default-src 'self'; frame-ancestors 'self'"
+        );
+        assert_eq!(
+            with_frame_ancestors(Some("img-src https:;"), FRAME_ANY),
+            "img-src https:; frame-ancestors *"
+        );
+    }
+
+    #[test]
+    fn only_the_widget_may_be_framed() {
+        assert!(is_widget_path("/widget/"));
+        assert!(is_widget_path("/widget"));
+        assert!(is_widget_path("/widget/embed-0123456789abcdef_bg.wasm"));
+        assert!(!is_widget_path("/embed"));
+        assert!(!is_widget_path("/embed.js"));
+        assert!(!is_widget_path("/widgets"));
+        assert!(!is_widget_path("/jobs/widget/"));
+        assert!(!is_widget_path("/"));
+    }
+}

@@ -1,0 +1,429 @@
+//! HTML from imports and seeds is never trusted: descriptions are cut down
+//! to a small reading subset before they are stored, and turned into plain
+//! text for full-text search and summaries.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use ascend_types::html;
+
+/// Built once: configuring a builder allocates its sets, and every stored
+/// job goes through it. The lists are the ones the browser rebuilds a
+/// description with (`ascend_types::html`).
+static DESCRIPTION_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(HashSet::from(html::KEPT))
+        // Dropped with their content: their text is code or chrome, never
+        // part of the description. (ammonia keeps `head` and `title` out
+        // of a fragment by itself.)
+        .clean_content_tags(
+            html::DROPPED
+                .into_iter()
+                .filter(|tag| !matches!(*tag, "head" | "title"))
+                .collect(),
+        )
+        .generic_attributes(HashSet::new())
+        .tag_attributes(HashMap::from([("a", HashSet::from(["href"]))]))
+        .set_tag_attribute_value("a", "target", html::LINK_TARGET)
+        .url_schemes(HashSet::from(html::LINK_SCHEMES))
+        // A relative link has no base to resolve against once the text
+        // leaves the page it was written for.
+        .url_relative(ammonia::UrlRelative::Deny)
+        .link_rel(Some(html::LINK_REL))
+        .strip_comments(true);
+    builder
+});
+
+/// Keeps what `ascend_types::html` keeps (paragraphs, line breaks, lists,
+/// h2-h4 headings, emphasis, quotes and links, http, https and mailto only,
+/// each with its `rel` and `target`); an `h1` becomes an `h2`, every other
+/// tag is unwrapped, all other attributes go, and scripts, styles and
+/// frames go with their content.
+pub fn sanitize_description(html: &str) -> String {
+    DESCRIPTION_CLEANER.clean(&normalized(html)).to_string()
+}
+
+/// What ammonia cannot do itself, read by a real HTML parser (lol_html):
+/// every `h1` becomes an `h2`, and a link to nowhere safe is only its words,
+/// as the browser's rebuild has it.
+fn normalized(html: &str) -> String {
+    lol_html::rewrite_str(
+        html,
+        lol_html::RewriteStrSettings::new()
+            .append_element_content_handler(lol_html::element!("h1", |el| {
+                el.set_tag_name("h2")?;
+                Ok(())
+            }))
+            .append_element_content_handler(lol_html::element!("a", |el| {
+                let safe = el
+                    .get_attribute("href")
+                    .is_some_and(|href| ascend_types::links::safe_href(&href).is_some());
+                if !safe {
+                    el.remove_and_keep_content();
+                }
+                Ok(())
+            })),
+    )
+    // Text lol_html cannot read is cleaned as it is, by ammonia alone.
+    .unwrap_or_else(|_| html.to_owned())
+}
+
+/// Plain text of an HTML fragment: tags removed, entities decoded, one line
+/// per block (paragraph, list item, heading, ...), runs of whitespace
+/// collapsed to one space, no blank lines.
+pub fn html_to_text(html: &str) -> String {
+    let mut raw = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        push_text(&mut raw, &rest[..start]);
+        let after = &rest[start..];
+        match scan_tag(after) {
+            Some(Tag::Comment(len)) => rest = &after[len..],
+            Some(Tag::Element { name, closing, len }) => {
+                rest = &after[len..];
+                if !closing && matches!(name.as_str(), "script" | "style" | "template") {
+                    rest = skip_raw_text(rest, &name);
+                } else if is_block(&name) {
+                    raw.push('\n');
+                } else if matches!(name.as_str(), "td" | "th") {
+                    raw.push(' ');
+                }
+            }
+            None => {
+                // A lone `<` ("a < b") is text.
+                raw.push('<');
+                rest = &after[1..];
+            }
+        }
+    }
+    push_text(&mut raw, rest);
+
+    let mut text = String::with_capacity(raw.len());
+    for line in raw.split('\n') {
+        let mut words = line.split_whitespace().peekable();
+        if words.peek().is_none() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        for (index, word) in words.enumerate() {
+            if index > 0 {
+                text.push(' ');
+            }
+            text.push_str(word);
+        }
+    }
+    text
+}
+
+/// Decodes character references: the named ones descriptions use (`&amp;`,
+/// `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, dashes, quotes, ...) and
+/// numeric ones (`&#39;`, `&#x2014;`). Anything unrecognised stays as written.
+pub fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('&') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        match decode_reference(after) {
+            Some((ch, len)) => {
+                out.push(ch);
+                rest = &after[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Appends decoded text; all whitespace becomes spaces so that only block
+/// boundaries make lines.
+fn push_text(raw: &mut String, text: &str) {
+    for ch in decode_entities(text).chars() {
+        raw.push(if ch.is_whitespace() { ' ' } else { ch });
+    }
+}
+
+/// `text` starts with `&`; the character it stands for and the length of
+/// the reference, semicolon included.
+fn decode_reference(text: &str) -> Option<(char, usize)> {
+    // The longest reference handled is `&#x10FFFF;` or a short name.
+    let end = text.char_indices().take(12).find(|&(_, c)| c == ';')?.0;
+    let body = &text[1..end];
+    let ch = if let Some(number) = body.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse::<u32>().ok()?,
+        };
+        // NUL and surrogates are not characters a description may contain.
+        match char::from_u32(code) {
+            Some('\0') | None => '\u{FFFD}',
+            Some(ch) => ch,
+        }
+    } else {
+        named_entity(body)?
+    };
+    Some((ch, end + 1))
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{A0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "deg" => '°',
+        "times" => '×',
+        _ => return None,
+    })
+}
+
+enum Tag {
+    /// `<!-- ... -->`, `<!DOCTYPE ...>` or `<? ... >`, with its length.
+    Comment(usize),
+    Element {
+        name: String,
+        closing: bool,
+        len: usize,
+    },
+}
+
+/// `text` starts with `<`; what the markup there is, or `None` when the `<`
+/// does not open a tag.
+fn scan_tag(text: &str) -> Option<Tag> {
+    let body = &text[1..];
+    if let Some(comment) = body.strip_prefix("!--") {
+        let len = comment.find("-->").map_or(text.len(), |end| 4 + end + 3);
+        return Some(Tag::Comment(len));
+    }
+    if body.starts_with(['!', '?']) {
+        let len = body.find('>').map_or(text.len(), |end| end + 2);
+        return Some(Tag::Comment(len));
+    }
+    let (closing, name_start) = match body.strip_prefix('/') {
+        Some(after) => (true, after),
+        None => (false, body),
+    };
+    if !name_start.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let name: String = name_start
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    // Find the closing `>`, skipping any inside quoted attribute values.
+    let mut quote = None;
+    for (index, ch) in text.char_indices().skip(1) {
+        match (quote, ch) {
+            (None, '"' | '\'') => quote = Some(ch),
+            (Some(open), _) if ch == open => quote = None,
+            (None, '>') => {
+                return Some(Tag::Element {
+                    name,
+                    closing,
+                    len: index + 1,
+                });
+            }
+            _ => {}
+        }
+    }
+    // An unterminated tag swallows the rest, as a browser would.
+    Some(Tag::Element {
+        name,
+        closing,
+        len: text.len(),
+    })
+}
+
+/// Skips the raw content of a script-like element up to and including its
+/// end tag.
+fn skip_raw_text<'a>(text: &'a str, name: &str) -> &'a str {
+    let lower = text.to_ascii_lowercase();
+    let end_tag = format!("</{name}");
+    match lower.find(&end_tag) {
+        Some(start) => {
+            let after = &text[start..];
+            match after.find('>') {
+                Some(end) => &after[end + 1..],
+                None => "",
+            }
+        }
+        None => "",
+    }
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "br"
+            | "div"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "hr"
+            | "table"
+            | "tr"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "main"
+            | "figure"
+            | "figcaption"
+            | "address"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_handlers_and_javascript_links_are_removed() {
+        let html = r#"<p onclick="steal()">Hello<script>alert("x")</script></p>
+            <a href="javascript:alert(1)">bad</a>
+            <iframe src="https://evil.example/">frame text</iframe>
+            <style>p { color: red }</style>
+            <img src="x" onerror="steal()">"#;
+        let clean = sanitize_description(html);
+        assert!(clean.contains("<p>Hello</p>"), "{clean}");
+        for gone in [
+            "script",
+            "alert",
+            "onclick",
+            "javascript",
+            "iframe",
+            "frame text",
+            "color",
+            "img",
+            "onerror",
+        ] {
+            assert!(!clean.contains(gone), "{gone} left in {clean}");
+        }
+        // The link loses its href but keeps its words.
+        assert!(clean.contains("bad"), "{clean}");
+    }
+
+    #[test]
+    fn the_reading_subset_survives_and_links_get_rel_and_target() {
+        let html = concat!(
+            r#"<h2 class="title" id="x" style="color:red">About</h2>"#,
+            "<p><strong>Bold</strong> <em>it</em> <b>b</b> <i>i</i><br>next</p>",
+            "<ul><li>one</li></ul><ol><li>two</li></ol>",
+            "<h3>Three</h3><h4>Four</h4><blockquote>quote</blockquote>",
+            r#"<a href="https://ascend.example/jobs" target="_blank" rel="opener">apply</a>"#,
+            r#"<a href="mailto:jobs@ascend.example">mail</a>"#,
+            r#"<a href="/relative">relative</a>"#,
+            "<div><span>unwrapped</span></div><h1>Big</h1><table><tr><td>cell</td></tr></table>",
+        );
+        let clean = sanitize_description(html);
+        assert_eq!(clean.matches("target=").count(), 2, "{clean}");
+        for kept in [
+            "<h2>About</h2>",
+            "<strong>Bold</strong>",
+            "<em>it</em>",
+            "<b>b</b>",
+            "<i>i</i>",
+            "<br>",
+            "<ul><li>one</li></ul>",
+            "<ol><li>two</li></ol>",
+            "<h3>Three</h3>",
+            "<h4>Four</h4>",
+            "<blockquote>quote</blockquote>",
+            r#"href="https://ascend.example/jobs""#,
+            r#"href="mailto:jobs@ascend.example""#,
+            r#"rel="nofollow noopener noreferrer""#,
+            r#"target="_blank""#,
+            "unwrapped",
+            "<h2>Big</h2>",
+            "cell",
+        ] {
+            assert!(clean.contains(kept), "{kept} missing from {clean}");
+        }
+        for gone in [
+            "class",
+            "style",
+            "id=",
+            "rel=\"opener\"",
+            "/relative",
+            "<div",
+            "<span",
+            "<h1",
+            "<table",
+            "<td",
+        ] {
+            assert!(!clean.contains(gone), "{gone} left in {clean}");
+        }
+    }
+
+    #[test]
+    fn text_of_nested_lists_has_one_line_per_item() {
+        let html = "<h2>What you'll do</h2>\n<ul>\n  <li>Build   things\n    <ul><li>fast</li><li>well</li></ul>\n  </li>\n  <li><strong>Ship</strong>it</li>\n</ul><p>Done.</p>";
+        assert_eq!(
+            html_to_text(html),
+            "What you'll do\nBuild things\nfast\nwell\nShipit\nDone."
+        );
+    }
+
+    #[test]
+    fn text_decodes_entities_and_drops_scripts_and_comments() {
+        let html = "<p>Tom &amp; Jerry &lt;3 &quot;cheese&quot; &#39;n&#39; more&nbsp;stuff &#8212; &#x2013; &euro;5 &bogus; a&b</p><!-- note --><script>var x = '<p>';</script><STYLE>p{}</STYLE>1 < 2";
+        assert_eq!(
+            html_to_text(html),
+            "Tom & Jerry <3 \"cheese\" 'n' more stuff — – €5 &bogus; a&b\n1 < 2"
+        );
+    }
+
+    #[test]
+    fn decoding_handles_escaped_html_and_bad_references() {
+        assert_eq!(
+            decode_entities("&lt;p class=&quot;a&quot;&gt;Hi&lt;/p&gt;"),
+            "<p class=\"a\">Hi</p>"
+        );
+        assert_eq!(
+            decode_entities("&#0; &#xD800; &#; &"),
+            "\u{FFFD} \u{FFFD} &#; &"
+        );
+        // One pass only: a doubly escaped ampersand keeps one level.
+        assert_eq!(decode_entities("&amp;lt;"), "&lt;");
+    }
+}
