@@ -18,7 +18,7 @@ FRONT_END_SOURCES := $(shell find src style public types/src -type f) \
 ## Build and serve the site with demo data on an embedded SQLite database.
 run: tools dist/index.html server-release
 	@echo "==> Serving Ascend on http://$${ASCEND_ADDR:-127.0.0.1:8080}"
-	target/release/ascend-server
+	target/release/ascend-server --demo-data true
 
 ## Every test level, then the lints.
 test: test-tools

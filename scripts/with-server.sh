@@ -25,6 +25,7 @@ trap cleanup EXIT
 ASCEND_ADDR=127.0.0.1:0 \
 ASCEND_DATABASE_URL="sqlite://$work/ascend.db" \
 ASCEND_DIST=dist \
+ASCEND_DEMO_DATA=true \
 RUST_LOG=warn \
   "$server" >"$work/server.log" 2>&1 &
 pid=$!

@@ -10,10 +10,10 @@ use ascend::components::job::{
 };
 use ascend::components::{ChipInput, ErrorView, JobCard, JobListItem, OnboardingFlow, PostedDate};
 use ascend::onboarding::{DRAFT_KEY, SavedFlow, Step};
-use ascend::profile::ProfileStatus;
-use ascend::profile_data::STORAGE_KEY as PROFILE_KEY;
-use ascend::profile_store::{provide_profile_store, read_local, remove_local};
-use ascend::saved_jobs::STORAGE_KEY;
+use ascend::page_data::{PageData, provide_page_data};
+use ascend::profile_data::Profile;
+use ascend::state::profile::provide_profile_store;
+use ascend_types::wire::{PROFILE_KEY, SAVED_JOBS_KEY as STORAGE_KEY};
 use ascend_types::{
     Ceo, CompanyRef, EmploymentType, JobSummary, Pager, QuestionAnswer, Ratings, SalaryInfo,
     SalaryPeriod, SalarySource, WorkModel,
@@ -112,15 +112,35 @@ fn job_list_item_links_to_the_job() {
     );
 }
 
+/// Today in the reader's time zone, read here from the browser's calendar
+/// fields, apart from the app's own clock.
+fn readers_day() -> i64 {
+    let now = js_sys::Date::new_0();
+    ascend_types::date::days_from_civil(
+        i64::from(now.get_full_year()),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
 #[wasm_bindgen_test]
-fn posted_date_counts_from_the_readers_today() {
-    let today = ascend::format::today();
-    let yesterday = ascend_types::date::format_iso_date(today - 1);
+async fn posted_date_counts_from_the_servers_day_then_the_readers() {
+    // Drawn on a day the server gave (as when the page hydrates), it says
+    // what the server said; then it recounts on the reader's own day.
+    let posted = ascend_types::date::days_from_civil(2026, 11, 16);
     let el = host();
     let _mounted = leptos::mount::mount_to(el.clone(), move || {
-        view! { <PostedDate posted_on=yesterday.clone() /> }
+        provide_page_data(PageData {
+            today: posted + 9,
+            ..PageData::default()
+        });
+        view! { <PostedDate posted_on="2026-11-16" /> }
     });
-    assert_eq!(el.text_content().as_deref(), Some("Posted yesterday"));
+    assert_eq!(el.text_content().as_deref(), Some("Posted 9 days ago"));
+    tick().await;
+    let days = readers_day() - posted;
+    assert!(days > 9, "the test's own date is after the posting");
+    assert_eq!(el.text_content(), Some(format!("Posted {days} days ago")));
 }
 
 fn click(el: &web_sys::Element, selector: &str) {
@@ -152,21 +172,42 @@ fn questions() -> Vec<QuestionAnswer> {
     ]
 }
 
-fn mount_accordion(status: ProfileStatus) -> web_sys::HtmlElement {
+/// Stores a profile on this device, or removes it.
+fn store_profile(present: bool) {
+    if present {
+        let profile = Profile::new("2026-11-01".into());
+        storage().set_item(PROFILE_KEY, &profile.encode()).unwrap();
+    } else {
+        storage().remove_item(PROFILE_KEY).unwrap();
+    }
+}
+
+/// What another tab's change of `key` looks like to this one.
+fn announce_storage_change(key: &str) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(key));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    window().dispatch_event(&event).unwrap();
+}
+
+async fn mount_accordion(profile: bool) -> web_sys::HtmlElement {
+    store_profile(profile);
     let el = host();
     leptos::mount::mount_to(el.clone(), move || {
-        provide_context(status);
+        provide_profile_store();
         view! {
             <QaAccordion heading="Frequently asked questions" id="faqs" items=questions() return_to="/jobs/a-job" />
         }
     })
     .forget();
+    // The profile is read once the component is in the page.
+    tick().await;
     el
 }
 
 #[wasm_bindgen_test]
 async fn accordion_buttons_toggle_their_regions() {
-    let el = mount_accordion(ProfileStatus::new(true));
+    let el = mount_accordion(true).await;
     let button = el
         .query_selector("h3 > button#faqs-0-question")
         .unwrap()
@@ -217,8 +258,7 @@ async fn accordion_buttons_toggle_their_regions() {
 
 #[wasm_bindgen_test]
 async fn answers_are_gated_until_there_is_a_profile() {
-    let status = ProfileStatus::new(false);
-    let el = mount_accordion(status);
+    let el = mount_accordion(false).await;
     click(&el, "#faqs-1-question");
     tick().await;
     let panel = text(&el, "#faqs-1-answer");
@@ -244,18 +284,19 @@ async fn answers_are_gated_until_there_is_a_profile() {
         Some("/onboarding?next=/jobs/a-job")
     );
 
-    // A profile arriving (from another tab, say) opens the gate in place.
-    status.set(true);
+    // A profile arriving from another tab opens the gate in place.
+    store_profile(true);
+    announce_storage_change(PROFILE_KEY);
     tick().await;
     assert_eq!(text(&el, "#faqs-1-answer"), "About three weeks.");
     assert!(el.query_selector("#faqs-1-answer a").unwrap().is_none());
+    store_profile(false);
 }
 
 #[wasm_bindgen_test]
 fn an_empty_accordion_is_left_out() {
     let el = host();
     leptos::mount::mount_to(el.clone(), move || {
-        provide_context(ProfileStatus::new(true));
         view! { <QaAccordion heading="Frequently asked questions" id="faqs" items=vec![] return_to="/jobs/a-job" /> }
     })
     .forget();
@@ -759,6 +800,7 @@ async fn a_saved_job_is_pressed_when_mounted_again() {
     let _mounted = leptos::mount::mount_to(el.clone(), || {
         view! { <SaveButton job=saved_job("kept-job") /> }
     });
+    tick().await;
     assert_eq!(
         save_button(&el).get_attribute("aria-pressed").as_deref(),
         Some("true")
@@ -773,6 +815,8 @@ async fn a_corrupt_stored_value_is_dropped_not_a_crash() {
     let _mounted = leptos::mount::mount_to(el.clone(), || {
         view! { <SaveButton job=saved_job("after-corruption") /> }
     });
+    tick().await;
+    tick().await;
     let button = save_button(&el);
     assert_eq!(
         button.get_attribute("aria-pressed").as_deref(),
@@ -794,6 +838,7 @@ async fn saving_in_another_tab_presses_the_button_here() {
     let _mounted = leptos::mount::mount_to(el.clone(), || {
         view! { <SaveButton job=saved_job("other-tab-job") /> }
     });
+    tick().await;
     let button = save_button(&el);
     assert_eq!(
         button.get_attribute("aria-pressed").as_deref(),
@@ -1139,8 +1184,8 @@ async fn chip_input_suggestions_are_a_listbox_driven_by_the_arrows() {
 
 #[wasm_bindgen_test]
 async fn the_flow_checks_each_step_before_moving_on() {
-    remove_local(DRAFT_KEY);
-    remove_local(PROFILE_KEY);
+    storage().remove_item(DRAFT_KEY).unwrap();
+    storage().remove_item(PROFILE_KEY).unwrap();
     let finished = RwSignal::new(false);
     let el = host();
     let _mounted = leptos::mount::mount_to(el.clone(), move || {
@@ -1227,7 +1272,8 @@ async fn the_flow_checks_each_step_before_moving_on() {
         progress.get_attribute("aria-valuenow").as_deref(),
         Some("4")
     );
-    let saved = SavedFlow::decode(read_local(DRAFT_KEY).as_deref()).expect("a saved flow");
+    let saved =
+        SavedFlow::decode(storage().get_item(DRAFT_KEY).unwrap().as_deref()).expect("a saved flow");
     assert_eq!(saved.step, Step::Level);
     assert_eq!(saved.draft.roles, ["Analyst"]);
 
@@ -1267,12 +1313,15 @@ async fn the_flow_checks_each_step_before_moving_on() {
     }
     assert!(finished.get_untracked());
     assert_eq!(
-        read_local(DRAFT_KEY),
+        storage().get_item(DRAFT_KEY).unwrap(),
         None,
         "the draft is removed when finished"
     );
-    let stored = read_local(PROFILE_KEY).expect("a stored profile");
+    let stored = storage()
+        .get_item(PROFILE_KEY)
+        .unwrap()
+        .expect("a stored profile");
     assert!(stored.contains("\"roles\":[\"Analyst\"]"), "{stored}");
     assert!(stored.contains("\"seniority\":\"mid\""), "{stored}");
-    remove_local(PROFILE_KEY);
+    storage().remove_item(PROFILE_KEY).unwrap();
 }

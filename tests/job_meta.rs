@@ -1,9 +1,10 @@
-//! The job page's head in headless Chromium: the job the server inlined is
-//! used once, the server's head tags make way, and `JobMeta` writes the
-//! title, canonical URL and JSON-LD.
+//! What the server sends with a page, read in headless Chromium: the data it
+//! drew the page with (used once), and `JobMeta`, which writes the job
+//! page's title, canonical URL and JSON-LD when the app draws a job.
 #![cfg(target_arch = "wasm32")]
 
 use ascend::components::JobMeta;
+use ascend::page_data::{self, Found, PageData, PageStore, provide_page_data};
 use ascend_types::{
     CompanyProfile, EmploymentType, JobDetail, SalaryInfo, SalaryPeriod, SalarySource, sample,
 };
@@ -48,38 +49,37 @@ fn head_count(selector: &str) -> u32 {
         .length()
 }
 
-/// Plants a `<meta name=description>` as the server writes it.
-fn plant_server_description() {
-    let description = document().create_element("meta").unwrap();
-    description.set_attribute("name", "description").unwrap();
-    description.set_attribute("data-ascend-ssr", "").unwrap();
-    document()
-        .head()
-        .unwrap()
-        .append_child(&description)
-        .unwrap();
-}
-
 #[wasm_bindgen_test]
-async fn the_inlined_job_is_used_once_and_the_server_head_kept() {
-    let document = document();
-    let head = document.head().unwrap();
-    let planted = job("inlined-job", "Inlined");
-    let script = document.create_element("script").unwrap();
-    script.set_id("ascend-job");
+fn the_pages_data_is_read_and_each_part_used_once() {
+    let planted = job("drawn-job", "Drawn");
+    let data = PageData {
+        today: 20_000,
+        origin: Some("https://ascend.example".into()),
+        path: "/jobs/drawn-job".into(),
+        job: Some(("drawn-job".into(), Found::Found(planted.clone()))),
+        incomplete: vec![0, 3],
+        ..PageData::default()
+    };
+    let script = document().create_element("script").unwrap();
+    script.set_id(ascend_types::wire::PAGE_DATA_ID);
     script.set_attribute("type", "application/json").unwrap();
-    script.set_text_content(Some(&serde_json::to_string(&planted).unwrap()));
-    head.append_child(&script).unwrap();
-    plant_server_description();
+    script.set_text_content(Some(&serde_json::to_string(&data).unwrap()));
+    document().body().unwrap().append_child(&script).unwrap();
 
-    assert_eq!(ascend::api::job("inlined-job").await, Ok(planted));
-    assert!(document.get_element_by_id("ascend-job").is_none());
-    // The job page's own entry point writes no head: the server's stays.
-    assert_eq!(head_count("[data-ascend-ssr]"), 1);
-    // Once only: the next call asks the API (which this test server lacks).
-    assert!(ascend::api::job("inlined-job").await.is_err());
-    ascend::api::inline::remove_server_head();
-    assert_eq!(head_count("[data-ascend-ssr]"), 0);
+    let read = page_data::from_document();
+    assert_eq!(read, data);
+    let store = PageStore::new(read);
+    assert_eq!(store.take_job("another-job"), None);
+    assert_eq!(store.take_job("drawn-job"), Some(Found::Found(planted)));
+    assert_eq!(store.take_job("drawn-job"), None, "a second visit fetches");
+
+    // Hydration reads which Suspense boundaries the server drew as fallbacks.
+    page_data::set_hydration_globals(&data);
+    let incomplete = js_sys::Reflect::get(&window(), &"__INCOMPLETE_CHUNKS".into()).unwrap();
+    let incomplete: js_sys::Array = incomplete.unchecked_into();
+    let ids: Vec<f64> = incomplete.iter().filter_map(|id| id.as_f64()).collect();
+    assert_eq!(ids, [0.0, 3.0]);
+    script.remove();
 }
 
 #[wasm_bindgen_test]
@@ -89,10 +89,13 @@ async fn job_meta_writes_title_canonical_and_json_ld() {
         document().body().unwrap().append_child(&el).unwrap();
         el.unchecked_into()
     };
-    plant_server_description();
     let shown = job("meta-job", "Meta Writer");
     let mounted = leptos::mount::mount_to(host, move || {
         provide_meta_context();
+        provide_page_data(PageData {
+            origin: Some("https://ascend.example".into()),
+            ..PageData::default()
+        });
         view! { <JobMeta job=shown.clone() /> }
     });
 
@@ -103,13 +106,10 @@ async fn job_meta_writes_title_canonical_and_json_ld() {
         .query_selector("head link[rel=canonical]")
         .unwrap()
         .expect("a canonical link");
-    let origin = window().location().origin().unwrap();
     assert_eq!(
         canonical.get_attribute("href").unwrap(),
-        format!("{origin}/jobs/meta-job")
+        "https://ascend.example/jobs/meta-job"
     );
-    // The server's description made way for the app's.
-    assert_eq!(head_count("[data-ascend-ssr]"), 0);
     assert_eq!(head_count("meta[name=description]"), 1);
     let description = document()
         .query_selector("head meta[name=description]")

@@ -28,6 +28,10 @@ pub struct PageHead {
     job: fn(JobDetail) -> AnyView,
     not_found: fn() -> AnyView,
     closed: fn() -> AnyView,
+    /// Draws a job the page was not drawn with: fetched in the app; the job
+    /// page's own entry point is always drawn with its job, and takes no
+    /// fetching code into its wasm.
+    fetched: fn(String, PageHead) -> AnyView,
 }
 
 impl PageHead {
@@ -36,6 +40,7 @@ impl PageHead {
         job: |job| view! { <JobMeta job /> }.into_any(),
         not_found: || view! { <NoticeHead title=NOT_FOUND_TITLE /> }.into_any(),
         closed: || view! { <NoticeHead title=CLOSED_TITLE /> }.into_any(),
+        fetched: |slug, head| view! { <FetchedJob slug head /> }.into_any(),
     };
 
     /// The server wrote the head with the page, for the job asked for.
@@ -43,6 +48,7 @@ impl PageHead {
         job: |_| ().into_any(),
         not_found: || ().into_any(),
         closed: || ().into_any(),
+        fetched: |_, _| view! { <NotFoundNotice /> }.into_any(),
     };
 }
 
@@ -62,7 +68,7 @@ pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl I
         let slug = slug.get();
         match page.take_job(&slug) {
             Some(found) => view! { <JobOutcome found head /> }.into_any(),
-            None => view! { <FetchedJob slug head /> }.into_any(),
+            None => (head.fetched)(slug, head),
         }
     }
 }
