@@ -36,13 +36,21 @@ test-tools:
 # Trunk builds one HTML target per run and empties its dist folder, so the
 # job page's own entry point (job.html) and the embeddable widget
 # (embed.html) are built after the app, into dist/job/ and dist/widget/.
+# The released wasm names no path of the machine that built it: panic
+# locations say `index.crates.io-.../tachys-0.2.19/src/...` and `src/...`.
+# (These flags replace .cargo/config.toml's for the wasm target, so they
+# repeat its `erase_components`.)
+CARGO_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
+RELEASE_WASM := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components \
+	--remap-path-prefix=$(CARGO_DIR)/registry/src/= --remap-path-prefix=$(CURDIR)/="
+
 dist/index.html: $(FRONT_END_SOURCES)
 	@echo "==> Building the front end (trunk, release)"
-	trunk build --release
+	$(RELEASE_WASM) trunk build --release
 	@echo "==> Building the job page's own entry point (trunk, release)"
-	trunk build job.html --release --dist dist/job --public-url /job/
+	$(RELEASE_WASM) trunk build job.html --release --dist dist/job --public-url /job/
 	@echo "==> Building the embeddable job widget (trunk, release)"
-	trunk build embed.html --release --dist dist/widget --public-url /widget/
+	$(RELEASE_WASM) trunk build embed.html --release --dist dist/widget --public-url /widget/
 	@touch $@
 
 server-release:

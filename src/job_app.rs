@@ -31,7 +31,7 @@ pub fn start() {
         return;
     }
     request_animation_frame(|| {
-        let data = crate::page_data::from_document();
+        let data = crate::page_data::from_document::<crate::page_data::JobPageData>();
         crate::page_data::set_hydration_globals(&data);
         leptos::mount::hydrate_body(move || view! { <JobApp data /> });
     });

@@ -84,7 +84,7 @@ fn Frame(children: Children) -> impl IntoView {
 /// The browser's entry point: adopts the page the server drew.
 #[cfg(feature = "hydrate")]
 pub fn hydrate() {
-    let data = page_data::from_document();
+    let data = page_data::from_document::<PageData>();
     page_data::set_hydration_globals(&data);
     leptos::mount::hydrate_body(move || view! { <App data /> });
 }

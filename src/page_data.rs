@@ -57,6 +57,35 @@ pub struct PageData {
     pub incomplete: Vec<usize>,
 }
 
+/// What the job page's own entry point reads of its page's data: reading
+/// only these parts keeps the code that reads the others (search results,
+/// companies) out of its wasm.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+pub struct JobPageData {
+    pub today: i64,
+    #[serde(default)]
+    pub origin: Option<String>,
+    #[serde(default)]
+    pub path: String,
+    #[serde(default)]
+    pub job: Option<(String, Found<JobDetail>)>,
+    #[serde(default)]
+    pub incomplete: Vec<usize>,
+}
+
+impl From<JobPageData> for PageData {
+    fn from(data: JobPageData) -> Self {
+        PageData {
+            today: data.today,
+            origin: data.origin,
+            path: data.path,
+            job: data.job,
+            incomplete: data.incomplete,
+            ..PageData::default()
+        }
+    }
+}
+
 /// The page's data, shared by the components that draw it; each part is
 /// taken once.
 #[derive(Clone)]
@@ -167,14 +196,15 @@ pub fn set_hydration_globals(data: &PageData) {
     }
 }
 
-/// The data the server sent with this page, read once when the app starts.
+/// The data the server sent with this page, read once when the app starts,
+/// as `T` (the whole [`PageData`], or the parts an entry point reads).
 #[cfg(target_arch = "wasm32")]
-pub fn from_document() -> PageData {
+pub fn from_document<T: serde::de::DeserializeOwned + Into<PageData>>() -> PageData {
     let text = document()
         .get_element_by_id(ascend_types::wire::PAGE_DATA_ID)
         .and_then(|script| script.text_content());
-    match text.as_deref().map(serde_json::from_str::<PageData>) {
-        Some(Ok(data)) => data,
+    match text.as_deref().map(serde_json::from_str::<T>) {
+        Some(Ok(data)) => data.into(),
         // Without it the page still works: it fetches what it shows.
         _ => PageData {
             today: crate::format::today(),

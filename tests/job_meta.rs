@@ -66,8 +66,10 @@ fn the_pages_data_is_read_and_each_part_used_once() {
     script.set_text_content(Some(&serde_json::to_string(&data).unwrap()));
     document().body().unwrap().append_child(&script).unwrap();
 
-    let read = page_data::from_document();
+    let read = page_data::from_document::<PageData>();
     assert_eq!(read, data);
+    // The job page's entry point reads its parts alone, alike.
+    assert_eq!(page_data::from_document::<page_data::JobPageData>(), data);
     let store = PageStore::new(read);
     assert_eq!(store.take_job("another-job"), None);
     assert_eq!(store.take_job("drawn-job"), Some(Found::Found(planted)));
