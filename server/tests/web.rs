@@ -553,3 +553,71 @@ async fn without_a_built_front_end_pages_say_so() {
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE);
     assert!(page.html.contains("not built"));
 }
+
+#[tokio::test]
+async fn every_answer_carries_the_security_headers_and_pages_a_strict_policy() {
+    let app = test_app(None).await;
+    for path in [
+        "/jobs",
+        "/companies/cadence",
+        "/terms",
+        "/api/jobs",
+        "/healthz",
+        "/missing.js",
+    ] {
+        let page = app.get(path, &[]).await;
+        assert_eq!(
+            page.header(header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(
+            page.header(header::REFERRER_POLICY),
+            "strict-origin-when-cross-origin",
+            "{path}"
+        );
+        assert!(
+            page.header("permissions-policy".parse().unwrap())
+                .contains("camera=()"),
+            "{path}"
+        );
+        assert_eq!(
+            page.header("cross-origin-resource-policy".parse().unwrap()),
+            "same-origin"
+        );
+        let policy = page.header(header::CONTENT_SECURITY_POLICY);
+        assert!(!policy.contains("unsafe-inline"), "{path}: {policy}");
+        assert!(
+            policy.contains("frame-ancestors 'self'"),
+            "{path}: {policy}"
+        );
+        assert!(policy.contains("base-uri 'none'"), "{path}: {policy}");
+    }
+    // A page's policy lets exactly its shell's inline loader run, by hash.
+    let page = app.job_page(seed::SHOWCASE_SLUG).await;
+    let policy = page.header(header::CONTENT_SECURITY_POLICY);
+    let loader = "import init from '/job/job-0123456789abcdef.js';await init();";
+    let hash = ascend_server::site::shell::script_hash(loader);
+    assert!(
+        policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {hash};")),
+        "{policy}"
+    );
+    assert!(policy.contains("object-src 'none'"), "{policy}");
+    assert!(policy.contains("style-src 'self';"), "{policy}");
+    // So no element may carry an inline style.
+    for path in [
+        format!("/jobs/{}", seed::SHOWCASE_SLUG),
+        "/companies/cadence".into(),
+        "/embed".into(),
+    ] {
+        let page = app.get(&path, &[]).await;
+        assert!(
+            select(&page.html, "[style]").is_empty(),
+            "{path} has inline styles"
+        );
+        assert!(
+            select(&page.html, "style").is_empty(),
+            "{path} has a <style>"
+        );
+    }
+}

@@ -135,10 +135,7 @@ pub fn OnboardingFlow(
                     aria-valuenow=move || number().to_string()
                     aria-valuetext=move || format!("Step {} of {total}: {}", number(), step.get().section())
                 >
-                    <div
-                        class="progress__bar"
-                        style:width=move || format!("{:.2}%", number() as f64 * 100.0 / total as f64)
-                    ></div>
+                    <div class=move || format!("progress__bar fill-{}", number() * 100 / total)></div>
                 </div>
             </div>
             <form

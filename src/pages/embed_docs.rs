@@ -326,7 +326,7 @@ fn Builder(origin: String) -> impl IntoView {
                         class="embed-builder__preview"
                         title="Preview of your widget"
                         src=preview_src
-                        style:height=move || format!("{}px", height.get())
+                        height=move || height.get().to_string()
                     ></iframe>
                 </div>
             </div>

@@ -1,7 +1,11 @@
-//! Headers every response carries. Only the widget's pages may be framed
-//! by other sites; every other response says `frame-ancestors 'self'` and
+//! Headers every response carries: a Content-Security-Policy (each page
+//! sets its own, which allows its inline loader by hash; everything else
+//! gets [`BASE_POLICY`]), `nosniff`, a referrer and a permissions policy,
+//! and the framing rules. Only the widget's pages may be framed by other
+//! sites; every other response says `frame-ancestors 'self'` and
 //! `X-Frame-Options: SAMEORIGIN`, so no one can frame Ascend's own pages
-//! (clickjacking).
+//! (clickjacking). Only the widget and its loader may be loaded by other
+//! origins (`Cross-Origin-Resource-Policy`).
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -10,6 +14,30 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use super::widget::{LOADER_CACHE, LOADER_PATH, WIDGET_PREFIX};
+
+/// The policy of a page, before its inline scripts' hashes: everything from
+/// Ascend itself, WebAssembly allowed to compile, no inline script or style
+/// but what a hash names, no plugins, no `<base>`, forms only to Ascend.
+/// Images may come from https (an imported company's logo).
+pub fn page_policy(script_hashes: &[String]) -> String {
+    let mut scripts = String::from("'self' 'wasm-unsafe-eval'");
+    for hash in script_hashes {
+        scripts.push(' ');
+        scripts.push_str(hash);
+    }
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' https: data:; \
+         connect-src 'self'; font-src 'self'; frame-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'"
+    )
+}
+
+/// What every response that is not a page gets: it runs nothing.
+pub const BASE_POLICY: &str = "default-src 'none'; base-uri 'none'; form-action 'none'";
+
+/// No camera, microphone, location, payment or USB for anything on Ascend.
+pub const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
 
 pub const FRAME_ANY: &str = "frame-ancestors *";
 pub const FRAME_SELF: &str = "frame-ancestors 'self'";
@@ -33,12 +61,40 @@ pub fn with_frame_ancestors(existing: Option<&str>, framing: &str) -> String {
     directives.join("; ")
 }
 
-/// Sets the framing headers of every response, and the loader's caching.
+/// Sets the security and framing headers of every response, and the
+/// loader's caching.
 pub async fn set_headers(request: Request<Body>, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let loaded = response.status().is_success();
     let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static(PERMISSIONS_POLICY),
+    );
+    let shared = is_widget_path(&path) || path == LOADER_PATH;
+    headers.insert(
+        "cross-origin-resource-policy",
+        HeaderValue::from_static(if shared {
+            "cross-origin"
+        } else {
+            "same-origin"
+        }),
+    );
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(BASE_POLICY),
+        );
+    }
     let framing = if is_widget_path(&path) {
         headers.remove(header::X_FRAME_OPTIONS);
         FRAME_ANY

@@ -16,7 +16,7 @@ use ascend::page_data::{CompanyPageData, Found, PageData};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{RawQuery, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -25,9 +25,10 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 
 use super::files::{NO_CACHE, has_extension, set_cache_control};
+use super::headers::page_policy;
 use super::origin::request_origin;
 use super::render::{data_json, render};
-use super::shell::ShellFile;
+use super::shell::{Shell, ShellFile};
 use super::widget;
 use crate::domain::companies::company_profile;
 use crate::domain::jobs::job_detail;
@@ -140,6 +141,7 @@ async fn job_page(State(pages): State<PageState>, request: Request) -> Response 
     data.incomplete = rendered.incomplete;
     html_response(
         status,
+        &shell,
         shell.document(&rendered.head, &rendered.body, &data_json(&data)),
     )
 }
@@ -191,6 +193,7 @@ async fn app_page(State(pages): State<PageState>, request: Request) -> Response 
     data.incomplete = rendered.incomplete;
     html_response(
         status,
+        &shell,
         shell.document(&rendered.head, &rendered.body, &data_json(&data)),
     )
 }
@@ -205,8 +208,12 @@ async fn widget_page(State(pages): State<PageState>, RawQuery(query): RawQuery) 
     };
     let page = widget::noscript_links(&pages.app.board, query.as_deref())
         .await
-        .and_then(|links| widget::with_noscript(&shell, &links));
-    html_response(StatusCode::OK, page.unwrap_or_else(|| shell.to_string()))
+        .and_then(|links| widget::with_noscript(&shell.html, &links));
+    html_response(
+        StatusCode::OK,
+        &shell.tags,
+        page.unwrap_or_else(|| shell.html.clone()),
+    )
 }
 
 /// A company's page: its profile and newest open jobs, as the app asks for
@@ -240,8 +247,10 @@ fn status_of<T>(found: &Found<T>) -> StatusCode {
     }
 }
 
-pub fn html_response(status: StatusCode, html: impl Into<Body>) -> Response {
-    (
+/// A page, with the policy that lets its inline scripts (and only them) run.
+pub fn html_response(status: StatusCode, shell: &Shell, html: impl Into<Body>) -> Response {
+    let policy = page_policy(&shell.script_hashes);
+    let mut response = (
         status,
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -249,5 +258,11 @@ pub fn html_response(status: StatusCode, html: impl Into<Body>) -> Response {
         ],
         html.into(),
     )
-        .into_response()
+        .into_response();
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
 }

@@ -22,23 +22,33 @@ pub const LOADER_PATH: &str = "/embed.js";
 /// reaches every partner page within minutes.
 pub const LOADER_CACHE: &str = "public, max-age=300";
 
-/// The widget's page as trunk built it, read on first use and kept.
+/// The widget's page as trunk built it, read on first use and kept, with
+/// the tags read out of it (for its scripts' hashes).
 pub struct WidgetShell {
     path: PathBuf,
-    html: OnceCell<Arc<String>>,
+    page: OnceCell<Arc<WidgetPage>>,
+}
+
+pub struct WidgetPage {
+    pub html: String,
+    pub tags: super::shell::Shell,
 }
 
 impl WidgetShell {
     pub fn new(path: PathBuf) -> Self {
         WidgetShell {
             path,
-            html: OnceCell::new(),
+            page: OnceCell::new(),
         }
     }
 
-    pub async fn get(&self) -> Result<Arc<String>, Response> {
-        self.html
-            .get_or_try_init(|| async { tokio::fs::read_to_string(&self.path).await.map(Arc::new) })
+    pub async fn get(&self) -> Result<Arc<WidgetPage>, Response> {
+        self.page
+            .get_or_try_init(|| async {
+                let html = tokio::fs::read_to_string(&self.path).await?;
+                let tags = super::shell::Shell::parse(&html);
+                Ok::<_, std::io::Error>(Arc::new(WidgetPage { html, tags }))
+            })
             .await
             .cloned()
             .map_err(|error| {

@@ -72,7 +72,7 @@ pub fn CompanyRatings(
                     " of reviewers approve of the CEO"
                 </p>
                 <span class="ceo__bar" aria-hidden="true">
-                    <span class="ceo__bar-fill" style:inline-size=format!("{}%", percent.min(100))></span>
+                    <span class=format!("ceo__bar-fill fill-{}", percent.min(100))></span>
                 </span>
             }
             .into_any(),
@@ -135,7 +135,7 @@ fn dei_missing_reason(count: i64) -> String {
 fn RatingFigure(rating: f64, spoken: String, note: String) -> impl IntoView {
     let stars = star_fills(rating)
         .into_iter()
-        .map(|fill| view! { <span class="star" style=format!("--fill: {fill}%")></span> })
+        .map(|fill| view! { <span class=format!("star fill-{fill}")></span> })
         .collect_view();
     view! {
         <p class="rating-figure">

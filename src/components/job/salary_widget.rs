@@ -78,10 +78,7 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
             </p>
             <p class="salary__median-label">{median_label(source)}</p>
             <div class="salary__bar" aria-hidden="true">
-                <span
-                    class="salary__marker"
-                    style:inset-inline-start=move || format!("{}%", fixed(figures.get().median_position(), 2))
-                ></span>
+                <span class=move || format!("salary__marker fill-{}", fixed(figures.get().median_position(), 0))></span>
             </div>
             <dl class="salary__range">
                 <div class="salary__end">
