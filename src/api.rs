@@ -270,18 +270,30 @@ pub async fn suggest(prefix: &str) -> Result<Suggestions, FetchError> {
     fetch_json(&format!("/api/suggest?q={}", encode_path_segment(prefix))).await
 }
 
-/// Percent-encodes everything but unreserved characters, so a slug taken
-/// from the address bar cannot change which endpoint is called.
+/// Percent-encodes a path segment, so a slug taken from the address bar
+/// cannot change which endpoint is called: the browser's own
+/// `encodeURIComponent` in the wasm, which costs it nothing; the same rule
+/// natively (tests), with the `percent-encoding` crate.
+#[cfg(target_arch = "wasm32")]
 pub fn encode_path_segment(segment: &str) -> String {
-    let mut out = String::with_capacity(segment.len());
-    for byte in segment.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
+    js_sys::encode_uri_component(segment).into()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn encode_path_segment(segment: &str) -> String {
+    use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+    /// What `encodeURIComponent` leaves as it is.
+    const KEPT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'!')
+        .remove(b'~')
+        .remove(b'*')
+        .remove(b'\'')
+        .remove(b'(')
+        .remove(b')');
+    utf8_percent_encode(segment, KEPT).to_string()
 }
 
 #[cfg(test)]

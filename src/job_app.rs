@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-#[cfg(any(feature = "hydrate", test))]
+#[cfg(feature = "hydrate")]
 use crate::components::onboarding_dialog::OPEN_PARAM;
 use crate::components::{ProfileNotice, SiteFooter, SiteHeader};
 use crate::page_data::{PageData, provide_page_data};
@@ -25,7 +25,10 @@ pub use crate::routes::job_slug;
 #[cfg(feature = "hydrate")]
 pub fn start() {
     let location = window().location();
-    if asks_for_onboarding(&location.search().unwrap_or_default()) {
+    let asks_for_onboarding =
+        web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
+            .is_ok_and(|params| params.get(OPEN_PARAM).as_deref() == Some("1"));
+    if asks_for_onboarding {
         let path = location.pathname().unwrap_or_default();
         let _ = location.replace(&onboarding_href(&path));
         return;
@@ -63,27 +66,4 @@ pub fn JobApp(data: PageData) -> impl IntoView {
 /// empty for any other path or a slug that is not UTF-8.
 pub fn slug_of(path: &str) -> String {
     job_slug(path).unwrap_or_default()
-}
-
-/// Whether a query string (`?a=b&onboarding=1`) asks for the onboarding flow.
-#[cfg(any(feature = "hydrate", test))]
-fn asks_for_onboarding(search: &str) -> bool {
-    search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|pair| pair.split_once('=') == Some((OPEN_PARAM, "1")))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::asks_for_onboarding;
-
-    #[test]
-    fn the_onboarding_parameter_is_read_from_the_query() {
-        assert!(asks_for_onboarding("?onboarding=1"));
-        assert!(asks_for_onboarding("?ref=mail&onboarding=1"));
-        assert!(!asks_for_onboarding(""));
-        assert!(!asks_for_onboarding("?onboarding=0"));
-        assert!(!asks_for_onboarding("?xonboarding=1"));
-    }
 }

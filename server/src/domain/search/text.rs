@@ -117,27 +117,31 @@ impl Vocabulary {
     /// allows, nearest and then most common first. As the word may still be
     /// being typed (`prefix`), a term's beginning may be what is near it.
     fn nearest(&self, word: &str, prefix: bool) -> Vec<String> {
-        let word: Vec<char> = word.chars().collect();
-        let allowed = if word.len() <= 5 { 1 } else { 2 };
+        let length = word.chars().count();
+        let allowed = if length <= 5 { 1 } else { 2 };
         let mut found: Vec<(usize, i64, &str)> = Vec::new();
         for (term, docs) in &self.terms {
-            let chars: Vec<char> = term.chars().collect();
-            if chars.len() + allowed < word.len() {
+            let term_length = term.chars().count();
+            if term_length + allowed < length {
                 continue;
             }
-            let mut distance = if chars.len() <= word.len() + allowed {
-                osa_distance(&word, &chars)
+            let mut distance = if term_length <= length + allowed {
+                strsim::osa_distance(word, term)
             } else {
                 usize::MAX
             };
             if prefix {
-                for len in word.len().saturating_sub(1)..=word.len() + 1 {
-                    if len < chars.len() && len > 0 {
-                        distance = distance.min(osa_distance(&word, &chars[..len]));
+                for len in length.saturating_sub(1)..=length + 1 {
+                    if len < term_length && len > 0 {
+                        let end = term
+                            .char_indices()
+                            .nth(len)
+                            .map_or(term.len(), |(at, _)| at);
+                        distance = distance.min(strsim::osa_distance(word, &term[..end]));
                     }
                 }
             }
-            if distance <= allowed && !chars.iter().all(char::is_ascii_digit) {
+            if distance <= allowed && !term.chars().all(|c| c.is_ascii_digit()) {
                 found.push((distance, *docs, term));
             }
         }
@@ -181,32 +185,6 @@ impl Vocabulary {
             .collect();
         changed.then_some(corrected)
     }
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions
-/// and swaps of neighbours each cost one.
-pub fn osa_distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut d = vec![0usize; (a.len() + 1) * width];
-    for i in 0..=a.len() {
-        d[i * width] = i;
-    }
-    for (j, cell) in d.iter_mut().enumerate().take(width) {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
 }
 
 /// Whether `haystack` has a word that begins with `needle` (both folded):
@@ -275,22 +253,6 @@ mod tests {
             match_expression(&terms(&strings(&["go", "c"]))),
             r#""go" AND "c""#
         );
-    }
-
-    #[test]
-    fn edit_distances() {
-        let d = |a: &str, b: &str| {
-            osa_distance(
-                &a.chars().collect::<Vec<_>>(),
-                &b.chars().collect::<Vec<_>>(),
-            )
-        };
-        assert_eq!(d("enginer", "engineer"), 1);
-        assert_eq!(d("pyhton", "python"), 1);
-        assert_eq!(d("kubernets", "kubernetes"), 1);
-        assert_eq!(d("rust", "rust"), 0);
-        assert_eq!(d("", "abc"), 3);
-        assert_eq!(d("golang", "java"), 5);
     }
 
     #[test]
