@@ -76,9 +76,22 @@ pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String 
     }
 }
 
-/// `amount` paid per `from`, expressed per `to`.
-pub fn convert(amount: f64, from: SalaryPeriod, to: SalaryPeriod) -> f64 {
-    amount * from.per_year() / to.per_year()
+/// `amount` paid per `from`, expressed per `to`: the one conversion the
+/// server's estimates use too.
+pub use ascend_types::salary::convert_period as convert;
+
+/// The periods the switch offers for pay given per `given`. A part-time
+/// job's hours are not known, so its pay is never turned into an hourly
+/// figure, nor an hourly figure into a yearly one: it offers only what
+/// follows from the employer's figure without assuming hours.
+pub fn switch_periods(given: SalaryPeriod, part_time: bool) -> Vec<SalaryPeriod> {
+    if !part_time {
+        return SWITCH_PERIODS.to_vec();
+    }
+    match given {
+        SalaryPeriod::Year | SalaryPeriod::Month => vec![SalaryPeriod::Year, SalaryPeriod::Month],
+        other => vec![other],
+    }
 }
 
 /// Digits after the decimal point for a period: whole units per year and
@@ -334,6 +347,22 @@ mod tests {
         assert_eq!(initial_period(SalaryPeriod::Month), SalaryPeriod::Month);
         assert_eq!(initial_period(SalaryPeriod::Week), SalaryPeriod::Year);
         assert_eq!(initial_period(SalaryPeriod::Day), SalaryPeriod::Year);
+    }
+
+    #[test]
+    fn a_part_time_job_is_never_turned_into_hours() {
+        assert_eq!(
+            switch_periods(SalaryPeriod::Year, false),
+            [SalaryPeriod::Year, SalaryPeriod::Month, SalaryPeriod::Hour]
+        );
+        assert_eq!(
+            switch_periods(SalaryPeriod::Year, true),
+            [SalaryPeriod::Year, SalaryPeriod::Month]
+        );
+        assert_eq!(
+            switch_periods(SalaryPeriod::Hour, true),
+            [SalaryPeriod::Hour]
+        );
     }
 
     #[test]

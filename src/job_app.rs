@@ -53,7 +53,7 @@ pub fn JobApp(data: PageData) -> impl IntoView {
         <main id="main" class="site-main" tabindex="-1">
             <ProfileNotice />
             {if slug.is_empty() {
-                view! { <NotFoundNotice /> }.into_any()
+                view! { <NotFoundNotice missing=crate::pages::not_found::Missing::Job /> }.into_any()
             } else {
                 view! { <JobPageBody slug=Signal::stored(slug) head=PageHead::FROM_SERVER /> }.into_any()
             }}

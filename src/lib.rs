@@ -42,7 +42,7 @@ pub fn App(data: PageData) -> impl IntoView {
         <Router>
             <Frame>
                 <ProfileNotice />
-                <Routes fallback=NotFoundPage>
+                <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/jobs" /> } />
                     <Route path=path!("/jobs") view=JobsPage />
                     <Route path=path!("/jobs/:slug") view=JobPage />
@@ -69,15 +69,43 @@ pub fn SiteTitle() -> impl IntoView {
 }
 
 /// The header, the main column and the footer around what the router shows.
+/// After a move to another page inside the app, focus goes to the new
+/// page's heading, as a page load would start a screen reader there,
+/// instead of staying on a link that is gone.
 #[component]
 fn Frame(children: Children) -> impl IntoView {
     let path = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let now = path.get();
+        if previous.is_some_and(|before| before != now) {
+            request_animation_frame(focus_page_heading);
+        }
+        now
+    });
     view! {
         <SiteHeader path />
         <main id="main" class="site-main" tabindex="-1">
             {children()}
         </main>
         <SiteFooter path />
+    }
+}
+
+/// Focuses the main column's first heading (or the column itself).
+fn focus_page_heading() {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let target = document
+        .query_selector("#main h1")
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("main"));
+    if let Some(target) = target {
+        let target: web_sys::HtmlElement = target.unchecked_into();
+        if !target.has_attribute("tabindex") {
+            let _ = target.set_attribute("tabindex", "-1");
+        }
+        let _ = target.focus();
     }
 }
 

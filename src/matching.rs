@@ -257,11 +257,13 @@ fn skills_part(prefs: &Preferences, job: &JobFacts<'_>) -> Part {
         have.len(),
         job.skills.len()
     );
-    let missing: Vec<&str> = missing.iter().take(3).map(|s| s.as_str()).collect();
-    if missing.is_empty() {
-        reason.push('.');
-    } else {
-        reason.push_str(&format!("; not {}.", list(&missing)));
+    // Name three at most, and say when there are more, so a short list
+    // never reads as all that is missing.
+    let named: Vec<&str> = missing.iter().take(3).map(|s| s.as_str()).collect();
+    match missing.len() - named.len() {
+        _ if named.is_empty() => reason.push('.'),
+        0 => reason.push_str(&format!("; not {}.", list(&named))),
+        more => reason.push_str(&format!("; not {}, nor {more} more.", named.join(", "))),
     }
     part(PartKind::Skills, fit, reason)
 }
@@ -330,27 +332,27 @@ fn seniority_part(prefs: &Preferences, job: &JobFacts<'_>) -> Part {
         );
     };
     let gap = step(theirs) - step(mine);
+    // Only the level itself helps: a step above (a stretch) or below is
+    // neither for nor against, further is against.
     let fit = match gap.abs() {
         0 => 1.0,
-        1 => 0.6,
+        1 => 0.5,
         2 => 0.25,
         _ => 0.0,
     };
+    let theirs = theirs.label().to_lowercase();
+    let mine = mine.label().to_lowercase();
+    let steps = |n: i32| {
+        if n == 1 {
+            "one level".to_owned()
+        } else {
+            format!("{n} levels")
+        }
+    };
     let reason = match gap {
-        0 => format!(
-            "It is a {} role, your level.",
-            theirs.label().to_lowercase()
-        ),
-        g if g > 0 => format!(
-            "It is a {} role, above your {} level.",
-            theirs.label().to_lowercase(),
-            mine.label().to_lowercase()
-        ),
-        _ => format!(
-            "It is a {} role, below your {} level.",
-            theirs.label().to_lowercase(),
-            mine.label().to_lowercase()
-        ),
+        0 => format!("It is a {theirs} role, your level."),
+        g if g > 0 => format!("It is a {theirs} role, {} above yours ({mine}).", steps(g)),
+        g => format!("It is a {theirs} role, {} below yours ({mine}).", steps(-g)),
     };
     part(PartKind::Seniority, fit, reason)
 }
@@ -386,7 +388,12 @@ fn place_part(prefs: &Preferences, job: &JobFacts<'_>) -> Part {
     }
     match job.work_model {
         WorkModel::Remote => {
-            if job.remote_regions.is_empty() {
+            let anywhere = job.remote_regions.is_empty()
+                || job
+                    .remote_regions
+                    .iter()
+                    .any(|r| matches!(r.trim().to_lowercase().as_str(), "worldwide" | "anywhere"));
+            if anywhere {
                 part(
                     PartKind::Place,
                     1.0,
@@ -397,7 +404,7 @@ fn place_part(prefs: &Preferences, job: &JobFacts<'_>) -> Part {
                     PartKind::Place,
                     0.6,
                     format!(
-                        "It is remote within {}; add your regions to check you qualify.",
+                        "It is remote for people in {}: check you can work from there.",
                         job.remote_regions.join(", ")
                     ),
                 )
@@ -630,7 +637,7 @@ mod tests {
         }
         assert_eq!(
             part_of(&m, PartKind::Skills).reason,
-            "You have 0 of the 4 skills this job lists; not Rust, Kafka and PostgreSQL."
+            "You have 0 of the 4 skills this job lists; not Rust, Kafka, PostgreSQL, nor 1 more."
         );
     }
 
@@ -714,13 +721,62 @@ mod tests {
         prefs.seniority = Some(Seniority::Mid);
         let m = score(&prefs, &job.facts(), &rates());
         let level = part_of(&m, PartKind::Seniority);
-        assert_eq!(level.fit, Some(0.6));
-        assert!(level.reason.contains("above your"), "{}", level.reason);
+        assert_eq!(level.fit, Some(0.5));
+        // A stretch neither helps nor hurts, and the words read well.
+        assert_eq!(level.effect, Effect::Neutral);
+        assert_eq!(
+            level.reason,
+            format!(
+                "It is a {} role, one level above yours (mid-level).",
+                job.facts().seniority.unwrap().label().to_lowercase()
+            )
+        );
+        prefs.seniority = Some(Seniority::Junior);
+        let m = score(&prefs, &job.facts(), &rates());
+        let level = part_of(&m, PartKind::Seniority);
+        assert!(
+            level.reason.contains("2 levels above yours (junior)"),
+            "{}",
+            level.reason
+        );
+        assert_eq!(level.effect, Effect::Hurt);
 
+        // No regions in the profile: nothing to add, something to check.
         prefs.remote_regions.clear();
         let m = score(&prefs, &job.facts(), &rates());
-        assert_eq!(part_of(&m, PartKind::Place).fit, Some(0.6));
-        assert_eq!(part_of(&m, PartKind::Place).effect, Effect::Helped);
+        let place = part_of(&m, PartKind::Place);
+        assert_eq!(place.fit, Some(0.6));
+        assert!(!place.reason.contains("add"), "{}", place.reason);
+        assert!(place.reason.contains("EMEA"), "{}", place.reason);
+
+        // Remote worldwide is remote anywhere, not "within Worldwide".
+        let mut anywhere = Job::showcase();
+        anywhere.regions = vec!["Worldwide".into()];
+        let m = score(&prefs, &anywhere.facts(), &rates());
+        let place = part_of(&m, PartKind::Place);
+        assert_eq!(place.fit, Some(1.0));
+        assert_eq!(place.reason, "It is remote, open to anywhere.");
+    }
+
+    #[test]
+    fn missing_skills_never_read_as_all_when_some_are_left_out() {
+        let mut job = Job::showcase();
+        job.skills = ["Rust", "Go", "Kafka", "SQL", "Terraform", "gRPC"]
+            .map(String::from)
+            .to_vec();
+        let mut prefs = ideal();
+        prefs.skills = vec!["Rust".into()];
+        let m = score(&prefs, &job.facts(), &rates());
+        assert_eq!(
+            part_of(&m, PartKind::Skills).reason,
+            "You have 1 of the 6 skills this job lists; not Go, Kafka, SQL, nor 2 more."
+        );
+        prefs.skills = ["Rust", "Go", "SQL"].map(String::from).to_vec();
+        let m = score(&prefs, &job.facts(), &rates());
+        assert_eq!(
+            part_of(&m, PartKind::Skills).reason,
+            "You have 3 of the 6 skills this job lists; not Kafka, Terraform and gRPC."
+        );
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use breadcrumb::{JobBreadcrumb, JobBreadcrumbSkeleton};
 #[cfg(not(feature = "ssr"))]
 pub use description::sanitize_description;
 pub use description::{JobDescription, safe_href};
-pub use header::{JobHeaderCard, JobHeaderCardSkeleton, summary_of};
+pub use header::{ApplyBar, JobHeaderCard, JobHeaderCardSkeleton, summary_of};
 pub use pager::JobPager;
 pub use save_button::SaveButton;
 pub use share_button::{ShareButton, ShareOutcome, canonical_url, share_or_copy};

@@ -61,9 +61,52 @@ pub fn card_tags(values: &[String], perks: &[String], limit: usize) -> CardTags 
                 .map(|v| (TagKind::Value, v.clone())),
         )
         .collect::<Vec<_>>();
-    CardTags {
+    fit_two_rows(CardTags {
         more: total - shown.len(),
         shown,
+    })
+}
+
+/// How many characters of chip text a card's row holds at its narrowest
+/// (a 300 px card, 13 px text), counting each chip's padding and gap.
+const ROW_ROOM: usize = 34;
+const CHIP_EXTRA: usize = 3;
+
+/// The room a chip takes in a row.
+fn chip_width(text: &str) -> usize {
+    text.chars().count() + CHIP_EXTRA
+}
+
+/// Keeps the chips that fit whole in two rows, as the card lays them out,
+/// with room for the "+N" chip: the rest join the count, so no chip is
+/// ever cut off mid-word. A chip wider than a row still gets one to itself.
+fn fit_two_rows(tags: CardTags) -> CardTags {
+    let total = tags.shown.len() + tags.more;
+    let mut rows = [0usize; 2];
+    let mut row = 0;
+    let mut kept = Vec::with_capacity(tags.shown.len());
+    for (index, (kind, text)) in tags.shown.into_iter().enumerate() {
+        let left = total - index - 1;
+        let more = if left > 0 {
+            chip_width(&format!("+{left}"))
+        } else {
+            0
+        };
+        let width = chip_width(&text).min(ROW_ROOM);
+        if rows[row] + width > ROW_ROOM {
+            row += 1;
+        }
+        // The last row must keep room for the count of what is left out.
+        let needs = if row == 1 { width + more } else { width };
+        if row > 1 || rows[row] + needs > ROW_ROOM {
+            break;
+        }
+        rows[row] += width;
+        kept.push((kind, text));
+    }
+    CardTags {
+        more: total - kept.len(),
+        shown: kept,
     }
 }
 
@@ -202,6 +245,24 @@ mod tests {
         let tags = card_tags(&strings(&["Candid"]), &strings(&["A", "B", "C"]), 3);
         assert_eq!(labels(&tags), ["Candid", "A", "B", "C"]);
         assert_eq!(tags.more, 0, "one left over is shown, not counted");
+    }
+
+    #[test]
+    fn chips_that_would_not_fit_whole_join_the_count() {
+        let values = strings(&["Inclusive and diverse", "Curious"]);
+        let perks = strings(&["Mental health support", "Dental insurance"]);
+        let tags = card_tags(&values, &perks, 3);
+        // "Inclusive and diverse" and "Curious" fill a row; "Mental health
+        // support" and "+1" fill the second, where "Dental insurance" has
+        // no room: it is counted, not cut.
+        assert_eq!(
+            labels(&tags),
+            ["Inclusive and diverse", "Curious", "Mental health support"]
+        );
+        assert_eq!(tags.more, 1);
+        for (_, text) in &tags.shown {
+            assert!(chip_width(text) <= ROW_ROOM, "{text}");
+        }
     }
 
     #[test]

@@ -12,6 +12,10 @@ pub fn JobListItem(
     /// Off in a list of one company's jobs, which names it once above.
     #[prop(default = true)]
     show_company: bool,
+    /// What the reader can do with the job in this list (remove it from
+    /// the saved ones, say), beside it.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let href = format!("/jobs/{}", job.slug);
     let place = place_label(job.work_model, &job.location);
@@ -29,6 +33,7 @@ pub fn JobListItem(
                 <PostedDate posted_on=job.posted_on />
                 {badge}
             </p>
+            {children.map(|action| view! { <div class="job-item__action">{action()}</div> })}
         </li>
     }
 }

@@ -62,12 +62,14 @@ pub fn SiteFooter(
 ) -> impl IntoView {
     view! {
         <footer class="site-footer">
-            <p>"Ascend: jobs worth climbing for."</p>
-            <nav class="site-footer__links" aria-label="About Ascend">
-                <a href="/terms" aria-current=current(path, "/terms")>"Terms of Service"</a>
-                <a href="/privacy" aria-current=current(path, "/privacy")>"Privacy Policy"</a>
-                <a href="/embed" aria-current=current(path, "/embed")>"Embed jobs"</a>
-            </nav>
+            <div class="site-footer__inner">
+                <p>"Ascend: jobs worth climbing for."</p>
+                <nav class="site-footer__links" aria-label="About Ascend">
+                    <a href="/terms" aria-current=current(path, "/terms")>"Terms of Service"</a>
+                    <a href="/privacy" aria-current=current(path, "/privacy")>"Privacy Policy"</a>
+                    <a href="/embed" aria-current=current(path, "/embed")>"Embed jobs"</a>
+                </nav>
+            </div>
         </footer>
     }
 }

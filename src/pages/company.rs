@@ -1,45 +1,20 @@
-use ascend_types::{JobSearch, Ratings};
+use ascend_types::JobSearch;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
 use crate::components::job::{
-    BenefitGroups, ExternalLink, Facts, TagList, team_size_label, website_host,
+    BenefitGroups, CompanyRatings, ExternalLink, Facts, TagList, team_size_label, website_host,
 };
 use crate::components::{Avatar, ErrorView, JobListItem, JobListItemSkeleton};
 use crate::figures::count_noun;
 use crate::page_data::{CompanyPageData, Found, use_page_data};
 use crate::pages::NotFoundPage;
+use crate::pages::not_found::Missing;
 
 /// Placeholders in the jobs list while it loads.
 const SKELETON_JOBS: usize = 3;
-
-/// The ratings in one or two plain sentences.
-pub fn ratings_summary(ratings: &Ratings, ceo: Option<&str>) -> Vec<String> {
-    let mut sentences = Vec::new();
-    match ratings.overall {
-        Some(overall) => sentences.push(format!(
-            "Rated {overall:.1} out of 5 from {} review{}.",
-            ratings.review_count,
-            if ratings.review_count == 1 { "" } else { "s" }
-        )),
-        None => sentences.push("No reviews yet.".into()),
-    }
-    if let Some(dei) = ratings.diversity_inclusion {
-        sentences.push(format!(
-            "Diversity and inclusion: {dei:.1} out of 5 from {} ratings.",
-            ratings.diversity_inclusion_count
-        ));
-    }
-    if let Some(percent) = ratings.ceo_approval_percent {
-        sentences.push(match ceo {
-            Some(name) => format!("{percent}% of reviewers approve of {name}, the CEO."),
-            None => format!("{percent}% of reviewers approve of the CEO."),
-        });
-    }
-    sentences
-}
 
 /// `/companies/{slug}`: who the company is and its open jobs, from the
 /// page's data when the server drew this company, else fetched.
@@ -51,7 +26,7 @@ pub fn CompanyPage() -> impl IntoView {
         let slug = params.read().get("slug").unwrap_or_default();
         match page.take_company(&slug) {
             Some(Found::Found(data)) => view! { <CompanyProfileView data /> }.into_any(),
-            Some(_) => view! { <NotFoundPage /> }.into_any(),
+            Some(_) => view! { <NotFoundPage missing=Missing::Company /> }.into_any(),
             None => view! { <FetchedCompany slug /> }.into_any(),
         }
     }
@@ -70,7 +45,7 @@ fn FetchedCompany(slug: String) -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => view! { <CompanyProfileView data /> }.into_any(),
-                    Err(FetchError::NotFound) => view! { <NotFoundPage /> }.into_any(),
+                    Err(FetchError::NotFound) => view! { <NotFoundPage missing=Missing::Company /> }.into_any(),
                     Err(error) => view! { <ErrorView message=error.describe() on_retry=retry /> }.into_any(),
                 }
             })}
@@ -143,10 +118,6 @@ fn CompanyProfileView(data: CompanyPageData) -> impl IntoView {
         "{} on Ascend: about the company and its open jobs.",
         company.name
     );
-    let ratings = ratings_summary(
-        &company.ratings,
-        company.ceo.as_ref().map(|c| c.name.as_str()),
-    );
     let website = company
         .website
         .as_deref()
@@ -201,10 +172,7 @@ fn CompanyProfileView(data: CompanyPageData) -> impl IntoView {
                     </section>
                 }.into_any())}
                 <CompanyJobsSection slug first=jobs />
-                <section class="company-page__section" aria-labelledby="company-ratings">
-                    <h2 id="company-ratings" class="company-page__heading">"Ratings"</h2>
-                    {ratings.into_iter().map(|s| view! { <p class="company-page__rating">{s}</p> }).collect_view()}
-                </section>
+                <CompanyRatings company_name=company.name.clone() ratings=company.ratings.clone() ceo=company.ceo.clone() />
                 {(!company.culture_values.is_empty()).then(|| view! {
                     <section class="company-page__section" aria-labelledby="company-values">
                         <h2 id="company-values" class="company-page__heading">"Culture values"</h2>
@@ -263,37 +231,5 @@ fn JobsSkeleton() -> impl IntoView {
         <ul class="job-list" aria-busy="true" aria-label="Loading open jobs">
             {(0..SKELETON_JOBS).map(|_| view! { <JobListItemSkeleton /> }).collect_view()}
         </ul>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ratings_in_words() {
-        let ratings = Ratings {
-            overall: Some(4.0),
-            review_count: 48,
-            diversity_inclusion: Some(4.1),
-            diversity_inclusion_count: 14,
-            ceo_approval_percent: Some(83),
-        };
-        assert_eq!(
-            ratings_summary(&ratings, Some("Ingrid Halvorsen")),
-            vec![
-                "Rated 4.0 out of 5 from 48 reviews.",
-                "Diversity and inclusion: 4.1 out of 5 from 14 ratings.",
-                "83% of reviewers approve of Ingrid Halvorsen, the CEO.",
-            ]
-        );
-        let none = Ratings {
-            overall: None,
-            review_count: 0,
-            diversity_inclusion: None,
-            diversity_inclusion_count: 0,
-            ceo_approval_percent: None,
-        };
-        assert_eq!(ratings_summary(&none, None), vec!["No reviews yet."]);
     }
 }

@@ -1,16 +1,16 @@
-use ascend_types::JobDetail;
+use ascend_types::{EmploymentType, JobDetail};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, FetchError};
 use crate::components::job::{
-    CompanyRatings, CompanySide, JobBreadcrumb, JobBreadcrumbSkeleton, JobDescription,
+    ApplyBar, CompanyRatings, CompanySide, JobBreadcrumb, JobBreadcrumbSkeleton, JobDescription,
     JobHeaderCard, JobHeaderCardSkeleton, JobPager, QaAccordion, SalaryWidget, SimilarJobs,
     WhatYouShouldKnow,
 };
 use crate::components::{ErrorView, JobMeta, NoticeHead};
 use crate::page_data::{Found, drawn_by_server, use_page_data};
-use crate::pages::not_found::NotFoundNotice;
+use crate::pages::not_found::{Missing, NotFoundNotice};
 
 /// `/jobs/{slug}` in the app's router, which writes the page's head.
 #[component]
@@ -78,7 +78,9 @@ pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl I
 fn JobOutcome(found: Found<JobDetail>, head: PageHead) -> impl IntoView {
     match found {
         Found::Found(job) => view! { {(head.job)(job.clone())} <JobView job /> }.into_any(),
-        Found::NotFound => view! { {(head.not_found)()} <NotFoundNotice /> }.into_any(),
+        Found::NotFound => {
+            view! { {(head.not_found)()} <NotFoundNotice missing=Missing::Job /> }.into_any()
+        }
         Found::Gone => view! { {(head.closed)()} <ClosedJob /> }.into_any(),
     }
 }
@@ -133,7 +135,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 let return_to = format!("/jobs/{}", job.slug);
                 view! {
                     <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
-                    <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() />
+                    <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() part_time=job.employment_type == EmploymentType::PartTime />
                     <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=return_to.clone() />
                     <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to />
                 }
@@ -142,8 +144,11 @@ fn JobView(job: JobDetail) -> impl IntoView {
     };
     view! {
         <div class="job-page">
+            <div class="job-page__crumb">
+                <JobBreadcrumb title=job.title.clone() />
+            </div>
             <div class="job-page__main">
-                <JobHeader job=job.clone() />
+                <JobHeaderCard job=job.clone() />
                 // Main column parts, in page order: pager, summary, description,
                 // ratings, salary, FAQs, interview questions.
                 <JobPager pager=job.pager.clone() company=job.company.name.clone() />
@@ -153,6 +158,7 @@ fn JobView(job: JobDetail) -> impl IntoView {
             </div>
             <aside class="job-page__side" aria-label="About the company">
                 <CompanySide job=job.clone() />
+                <ApplyBar job=job.clone() />
             </aside>
             <div class="job-page__after">
                 <SimilarJobs slug=job.slug.clone() />
@@ -161,27 +167,17 @@ fn JobView(job: JobDetail) -> impl IntoView {
     }
 }
 
-#[component]
-fn JobHeader(job: JobDetail) -> impl IntoView {
-    view! {
-        <div class="job-top">
-            <JobBreadcrumb title=job.title.clone() />
-            <JobHeaderCard job />
-        </div>
-    }
-}
-
-/// Same boxes as [`JobHeader`], in the same column, so nothing moves when
-/// the job arrives.
+/// Same boxes as the breadcrumb and header card, in the same places, so
+/// nothing moves when the job arrives.
 #[component]
 fn JobHeaderSkeleton() -> impl IntoView {
     view! {
         <div class="job-page">
+            <div class="job-page__crumb">
+                <JobBreadcrumbSkeleton />
+            </div>
             <div class="job-page__main">
-                <div class="job-top">
-                    <JobBreadcrumbSkeleton />
-                    <JobHeaderCardSkeleton />
-                </div>
+                <JobHeaderCardSkeleton />
             </div>
         </div>
     }

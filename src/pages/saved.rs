@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::components::A;
 
-use crate::components::PostedDate;
+use crate::components::JobListItem;
 use crate::state::saved_jobs::use_saved_jobs;
 
 /// `/saved`: the jobs saved on this device, straight from storage (no fetch).
@@ -46,7 +46,7 @@ pub fn SavedPage() -> impl IntoView {
                     view! { <SavedEmpty /> }.into_any()
                 } else {
                     view! {
-                        <ul class="saved-list" aria-label="Saved jobs">
+                        <ul class="job-list" aria-label="Saved jobs">
                             {jobs.into_iter().map(|job| view! { <SavedItem job on_remove=remove /> }).collect_view()}
                         </ul>
                     }
@@ -57,32 +57,22 @@ pub fn SavedPage() -> impl IntoView {
     }
 }
 
+/// A saved job as every list shows a job, with a way to remove it.
 #[component]
 fn SavedItem(job: JobSummary, on_remove: Callback<JobSummary>) -> impl IntoView {
-    let href = format!("/jobs/{}", job.slug);
     let remove_label = format!("Remove {} at {}", job.title, job.company.name);
     let for_remove = job.clone();
     view! {
-        <li class="saved-item">
-            <div class="saved-item__text">
-                <h2 class="saved-item__title"><A href=href>{job.title}</A></h2>
-                <p class="saved-item__company">{job.company.name}</p>
-                <p class="saved-item__meta">
-                    <span>{job.location}</span>
-                    <span>{job.work_model.label()}</span>
-                    <span>{job.employment_type.label()}</span>
-                    <PostedDate posted_on=job.posted_on />
-                </p>
-            </div>
+        <JobListItem job>
             <button
                 type="button"
-                class="button saved-item__remove"
+                class="button"
                 aria-label=remove_label
                 on:click=move |_| on_remove.run(for_remove.clone())
             >
                 "Remove"
             </button>
-        </li>
+        </JobListItem>
     }
 }
 

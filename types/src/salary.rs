@@ -85,6 +85,79 @@ pub fn region_of(place: &str) -> Option<&'static str> {
         .map(|(_, region)| *region)
 }
 
+/// The currency pay is quoted in where a job is: its country's, judged by
+/// the place's last comma-separated part ("London, United Kingdom" is GBP),
+/// or for a remote job the one its region mostly pays in ("Remote in
+/// EMEA" is EUR). `None` when the place says neither.
+pub fn currency_of(place: &str) -> Option<&'static str> {
+    let lowered = place.to_lowercase();
+    let last = lowered.rsplit(',').next().unwrap_or(&lowered).trim();
+    if let Some((_, currency)) = COUNTRY_CURRENCIES
+        .iter()
+        .find(|(country, _)| *country == last)
+    {
+        return Some(currency);
+    }
+    let by_region = [
+        ("emea", "EUR"),
+        ("europe", "EUR"),
+        ("north america", "USD"),
+        ("latam", "USD"),
+        ("latin america", "USD"),
+        ("apac", "USD"),
+        ("worldwide", "USD"),
+        ("anywhere", "USD"),
+    ];
+    by_region
+        .iter()
+        .find(|(name, _)| lowered.contains(name))
+        .map(|(_, currency)| *currency)
+}
+
+const COUNTRY_CURRENCIES: &[(&str, &str)] = &[
+    ("germany", "EUR"),
+    ("france", "EUR"),
+    ("spain", "EUR"),
+    ("portugal", "EUR"),
+    ("italy", "EUR"),
+    ("netherlands", "EUR"),
+    ("belgium", "EUR"),
+    ("ireland", "EUR"),
+    ("austria", "EUR"),
+    ("finland", "EUR"),
+    ("estonia", "EUR"),
+    ("greece", "EUR"),
+    ("united kingdom", "GBP"),
+    ("uk", "GBP"),
+    ("sweden", "SEK"),
+    ("norway", "NOK"),
+    ("denmark", "DKK"),
+    ("poland", "PLN"),
+    ("switzerland", "CHF"),
+    ("czechia", "CZK"),
+    ("united states", "USD"),
+    ("usa", "USD"),
+    ("us", "USD"),
+    ("canada", "CAD"),
+    ("mexico", "MXN"),
+    ("brazil", "BRL"),
+    ("argentina", "USD"),
+    ("chile", "CLP"),
+    ("colombia", "COP"),
+    ("india", "INR"),
+    ("japan", "JPY"),
+    ("singapore", "SGD"),
+    ("australia", "AUD"),
+    ("new zealand", "NZD"),
+    ("south korea", "KRW"),
+    ("south africa", "ZAR"),
+    ("nigeria", "NGN"),
+    ("kenya", "KES"),
+    ("egypt", "EGP"),
+    ("united arab emirates", "AED"),
+    ("israel", "ILS"),
+];
+
 const COUNTRY_REGIONS: &[(&str, &str)] = &[
     ("germany", "europe"),
     ("france", "europe"),
@@ -184,6 +257,17 @@ mod tests {
         assert_eq!(title_family("Head of Design"), "design");
         assert_eq!(title_family("C++ Developer"), "c++ developer");
         assert_eq!(title_family("Intern"), "intern");
+    }
+
+    #[test]
+    fn currencies_from_places() {
+        assert_eq!(currency_of("London, United Kingdom"), Some("GBP"));
+        assert_eq!(currency_of("Denver, United States"), Some("USD"));
+        assert_eq!(currency_of("Gothenburg, Sweden"), Some("SEK"));
+        assert_eq!(currency_of("Berlin, Germany"), Some("EUR"));
+        assert_eq!(currency_of("Remote in EMEA"), Some("EUR"));
+        assert_eq!(currency_of("Remote in North America"), Some("USD"));
+        assert_eq!(currency_of("Atlantis"), None);
     }
 
     #[test]

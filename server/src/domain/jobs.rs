@@ -100,7 +100,7 @@ pub async fn load_detail(pool: &sqlx::SqlitePool, slug: &str, today: &str) -> Re
     ensure_open(slug, row.valid_through.as_deref(), &today)?;
 
     let seniority = optional_seniority(row.seniority.as_deref(), &row.slug)?;
-    let salary = job_salary(&mut conn, &row.pay, seniority).await?;
+    let salary = job_salary(&mut conn, &row.pay, seniority, &row.location).await?;
     let company = profile_by_id(&mut conn, row.company_id, &today).await?;
     let pager = pager(&mut conn, &row, &today).await?;
 

@@ -12,7 +12,9 @@ use super::Board;
 use super::error::{Error, Result};
 use super::kept::json_bytes;
 use super::params::Params;
+use super::rates::rates;
 use super::salaries::{EstimateRequest, estimate};
+use ascend_types::salary::currency_of;
 
 /// The condition for an open job; `$2` is today's date.
 pub const OPEN: &str = "(j.valid_through IS NULL OR j.valid_through >= $2)";
@@ -114,14 +116,15 @@ impl PayColumns {
         })
     }
 
-    /// What an estimate for this job is keyed by: jobs alike in these
-    /// share one.
-    fn estimate_key(&self, seniority: Option<Seniority>) -> String {
+    /// What an estimate for this job is keyed by: jobs alike in these, and
+    /// paid in the same currency, share one.
+    fn estimate_key(&self, seniority: Option<Seniority>, location: &str) -> String {
         format!(
-            "estimate:{}|{}|{}",
+            "estimate:{}|{}|{}|{}",
             self.title_family,
             seniority.map_or("", Seniority::as_str),
-            self.region.as_deref().unwrap_or("")
+            self.region.as_deref().unwrap_or(""),
+            currency_of(location).unwrap_or("")
         )
     }
 }
@@ -132,24 +135,33 @@ pub async fn job_salary(
     conn: &mut SqliteConnection,
     pay: &PayColumns,
     seniority: Option<Seniority>,
+    location: &str,
 ) -> Result<Option<SalaryInfo>> {
     match pay.employer_info() {
         Some(info) => Ok(Some(info)),
-        None => estimated_salary(conn, pay, seniority).await,
+        None => estimated_salary(conn, pay, seniority, location).await,
     }
 }
 
-/// Ascend's estimate from similar jobs, for a job whose employer gave none.
+/// Ascend's estimate from similar jobs, for a job whose employer gave none,
+/// in the currency of the job's place (when Ascend has a rate for it; else
+/// the one most comparable jobs pay in).
 async fn estimated_salary(
     conn: &mut SqliteConnection,
     pay: &PayColumns,
     seniority: Option<Seniority>,
+    location: &str,
 ) -> Result<Option<SalaryInfo>> {
+    let local = currency_of(location).map(str::to_owned);
+    let currency = match local {
+        Some(code) if rates(conn).await?.rates.contains_key(&code) => Some(code),
+        _ => None,
+    };
     let request = EstimateRequest {
         family: pay.title_family.clone(),
         seniority,
         region: pay.region.clone(),
-        currency: None,
+        currency,
         period: SalaryPeriod::Year,
     };
     Ok(estimate(conn, &request).await?.map(|e| SalaryInfo {
@@ -177,12 +189,14 @@ pub async fn summaries(board: &Board, rows: Vec<JobRow>) -> Result<Vec<JobSummar
         let salary = match row.pay.employer_info() {
             Some(info) => Some(info),
             None => {
-                let key = row.pay.estimate_key(seniority);
+                let key = row.pay.estimate_key(seniority, &row.location);
                 let bytes = board
                     .kept
                     .get_or_make(version, today, &key, || async {
                         let mut conn = board.pool.acquire().await?;
-                        json_bytes(&estimated_salary(&mut conn, &row.pay, seniority).await?)
+                        let salary =
+                            estimated_salary(&mut conn, &row.pay, seniority, &row.location).await?;
+                        json_bytes(&salary)
                     })
                     .await?;
                 serde_json::from_slice(&bytes)?

@@ -3,7 +3,8 @@ use leptos::prelude::*;
 
 use super::{BenefitGroups, MatchBlock, NewsletterBox, topic_for};
 use crate::api::encode_path_segment;
-use crate::components::{Avatar, PostedDate};
+use crate::components::Avatar;
+use crate::format::long_date;
 
 /// How many benefits show before "Show all N".
 const BENEFITS_FOLDED: usize = 4;
@@ -126,9 +127,11 @@ pub fn CompanySide(job: JobDetail) -> impl IntoView {
         facts.push(("Team size", team_size_label(size).into_any()));
     }
     facts.push(("Employment type", work.into_any()));
+    // The date itself: the header already says how long ago it was.
     facts.push((
         "Date posted",
-        view! { <PostedDate posted_on=job.posted_on.clone() /> }.into_any(),
+        view! { <time datetime=job.posted_on.clone()>{long_date(&job.posted_on)}</time> }
+            .into_any(),
     ));
     if let Some(hq) = company.headquarters.clone() {
         facts.push(("Headquarters", hq.into_any()));
@@ -205,7 +208,4 @@ mod tests {
         assert_eq!(website_host("https://"), None);
         assert_eq!(website_host("ftp://files.example"), None);
     }
-
-    #[test]
-    fn onboarding_comes_back_to_the_job() {}
 }

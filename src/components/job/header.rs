@@ -97,6 +97,38 @@ pub fn JobHeaderCard(job: JobDetail) -> impl IntoView {
     }
 }
 
+/// What to do about the job, kept in reach however far the reader
+/// scrolls: a card that stays in view beside the page on wide screens, a
+/// bar along the bottom of the screen on phones.
+#[component]
+pub fn ApplyBar(job: JobDetail) -> impl IntoView {
+    let summary = summary_of(&job);
+    let apply_url = job
+        .apply_url
+        .as_deref()
+        .and_then(safe_href)
+        .map(str::to_owned);
+    let website = job
+        .company
+        .website
+        .as_deref()
+        .and_then(safe_href)
+        .map(str::to_owned);
+    let company = job.company.name.clone();
+    view! {
+        <section class="apply-bar" aria-label="Apply for this job">
+            <p class="apply-bar__title">
+                <span class="apply-bar__job">{job.title.clone()}</span>
+                <span class="apply-bar__company">{job.company.name.clone()}</span>
+            </p>
+            <div class="apply-bar__actions">
+                <ApplyAction apply_url website company />
+                <SaveButton job=summary />
+            </div>
+        </section>
+    }
+}
+
 /// Apply on the employer's site, in a new tab. A job without an application
 /// link says how to apply instead of offering a button that goes nowhere.
 #[component]

@@ -197,7 +197,13 @@ pub fn NewsletterBox(
                 />
                 <p id="newsletter-email-error" class="newsletter__error">{move || field_error.get()}</p>
                 {topic_boxes}
-                <button type="submit" class="button button--primary newsletter__submit" disabled=sending>
+                // Not `disabled` while sending: a disabled button drops the
+                // focus of whoever pressed it to the page's start.
+                <button
+                    type="submit"
+                    class="button button--primary newsletter__submit"
+                    aria-disabled=move || sending().then_some("true")
+                >
                     {move || if sending() { "Signing you up…" } else { "Subscribe" }}
                 </button>
             </form>

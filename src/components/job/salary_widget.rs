@@ -2,8 +2,8 @@ use ascend_types::{MIN_ESTIMATE_SAMPLE, SalaryInfo};
 use leptos::prelude::*;
 
 use crate::figures::{
-    HOURS_PER_WEEK, SWITCH_PERIODS, SalaryFigures, WEEKS_PER_YEAR, fixed, format_money,
-    fraction_digits, initial_period, median_label, period_option, period_unit, source_label,
+    HOURS_PER_WEEK, SalaryFigures, WEEKS_PER_YEAR, fixed, format_money, fraction_digits,
+    initial_period, median_label, period_option, period_unit, source_label, switch_periods,
     thousands,
 };
 
@@ -14,9 +14,12 @@ use crate::figures::{
 pub fn SalaryWidget(
     #[prop(into)] company_name: String,
     #[prop(optional_no_strip)] salary: Option<SalaryInfo>,
+    /// A part-time job's hours are unknown: no hourly conversions.
+    #[prop(optional)]
+    part_time: bool,
 ) -> impl IntoView {
     let body = match salary {
-        Some(info) => view! { <SalaryFiguresView info /> }.into_any(),
+        Some(info) => view! { <SalaryFiguresView info part_time /> }.into_any(),
         None => view! {
             <div class="salary__empty">
                 <p class="salary__empty-title">"No salary to show"</p>
@@ -36,8 +39,15 @@ pub fn SalaryWidget(
 }
 
 #[component]
-fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
-    let (period, set_period) = signal(initial_period(info.period));
+fn SalaryFiguresView(info: SalaryInfo, part_time: bool) -> impl IntoView {
+    let periods = switch_periods(info.period, part_time);
+    let first = initial_period(info.period);
+    let first = if periods.contains(&first) {
+        first
+    } else {
+        periods[0]
+    };
+    let (period, set_period) = signal(first);
     let currency = info.currency.clone();
     let info = StoredValue::new(info);
     let figures = Memo::new(move |_| info.with_value(|info| SalaryFigures::of(info, period.get())));
@@ -46,7 +56,7 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
     let money_max = money.clone();
     let source = info.with_value(|info| info.source);
 
-    let options = SWITCH_PERIODS
+    let options = periods
         .into_iter()
         .map(|option| {
             let id = format!("salary-period-{}", option.as_str());
@@ -57,6 +67,7 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
                     name="salary-period"
                     id=id.clone()
                     value=option.as_str()
+                    checked=option == first
                     prop:checked=move || period.get() == option
                     on:change=move |_| set_period.set(option)
                 />
@@ -92,10 +103,14 @@ fn SalaryFiguresView(info: SalaryInfo) -> impl IntoView {
             </dl>
         </div>
         <p class="salary__assumption">
-            {format!(
-                "Monthly amounts are a twelfth of the yearly ones; hourly amounts assume {HOURS_PER_WEEK} hours a week for {WEEKS_PER_YEAR} weeks ({} hours a year).",
-                thousands(HOURS_PER_WEEK * WEEKS_PER_YEAR)
-            )}
+            {if part_time {
+                "A part-time job: its hours are not given, so Ascend shows no hourly amounts. Monthly amounts are a twelfth of the yearly ones.".to_owned()
+            } else {
+                format!(
+                    "Monthly amounts are a twelfth of the yearly ones; hourly amounts assume {HOURS_PER_WEEK} hours a week for {WEEKS_PER_YEAR} weeks ({} hours a year).",
+                    thousands(HOURS_PER_WEEK * WEEKS_PER_YEAR)
+                )
+            }}
         </p>
         <details class="salary__about">
             <summary>"Where these figures come from"</summary>

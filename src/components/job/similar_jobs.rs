@@ -165,8 +165,27 @@ fn Carousel(jobs: Vec<Card>) -> impl IntoView {
         });
     };
 
+    // Tab from the arrows goes on to the first card in view, not back to
+    // the first card of the row, which paging left behind.
+    let tab_into_view = move |event: ev::KeyboardEvent| {
+        if event.key() != "Tab" || event.shift_key() {
+            return;
+        }
+        let Some(track) = track.get_untracked() else {
+            return;
+        };
+        let left = track.get_bounding_client_rect().left();
+        let first_in_view = (0..track.children().length())
+            .filter_map(|i| track.children().item(i))
+            .find(|item| item.get_bounding_client_rect().left() >= left - 1.0);
+        if let Some(link) = first_in_view.and_then(|item| item.query_selector("a").ok().flatten()) {
+            event.prevent_default();
+            let _ = link.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+
     view! {
-        <div class="similar__controls">
+        <div class="similar__controls" on:keydown=tab_into_view>
             <button
                 type="button"
                 class="similar__nav"
