@@ -91,7 +91,14 @@ pub fn JobHeaderCard(job: JobDetail) -> impl IntoView {
                 <ApplyAction apply_url website company />
                 <SaveButton job=summary on_status />
                 <ShareButton title=share_title path on_status />
-                <p class="job-header__status" role="status">{status}</p>
+                // The region stays in the page, empty, to be announced when it
+                // fills; the toast is drawn only with a message in it.
+                <p class="job-header__status" role="status">
+                    {move || {
+                        let message = status.get();
+                        (!message.is_empty()).then(|| view! { <span class="job-header__toast">{message}</span> })
+                    }}
+                </p>
             </div>
         </article>
     }
