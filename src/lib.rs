@@ -115,4 +115,5 @@ pub fn hydrate() {
     let data = page_data::from_document::<PageData>();
     page_data::set_hydration_globals(&data);
     leptos::mount::hydrate_body(move || view! { <App data /> });
+    page_data::mark_app_ready();
 }

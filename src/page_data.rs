@@ -196,6 +196,17 @@ pub fn set_hydration_globals(data: &PageData) {
     }
 }
 
+/// Marks the document as taken over by the app (`<html data-app-ready>`):
+/// from then on its buttons and links are the app's. End-to-end tests
+/// wait for it before they click, as a visitor's first click might come
+/// before the wasm has arrived.
+#[cfg(target_arch = "wasm32")]
+pub fn mark_app_ready() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute(ascend_types::wire::APP_READY_ATTR, "");
+    }
+}
+
 /// The data the server sent with this page, read once when the app starts,
 /// as `T` (the whole [`PageData`], or the parts an entry point reads).
 #[cfg(target_arch = "wasm32")]

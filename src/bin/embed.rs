@@ -4,4 +4,5 @@
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(ascend::embed::widget::EmbedApp);
+    ascend::page_data::mark_app_ready();
 }

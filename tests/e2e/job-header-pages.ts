@@ -1,6 +1,7 @@
 // Page objects for the top of the job page (breadcrumb, header, pager,
 // summary, description) and for /saved.
 import { expect, type Locator, type Page } from "@playwright/test";
+import { openInApp } from "./pages";
 
 export const NO_SALARY = {
   slug: "lighthouse-keeper-northwind-robotics",
@@ -42,6 +43,12 @@ export class JobTop {
 
   async open(slug: string) {
     await this.page.goto(`/jobs/${slug}`);
+    await expect(this.title).toBeVisible();
+  }
+
+  /** Opens the job from another page of the app, which fetches it. */
+  async openInApp(slug: string) {
+    await openInApp(this.page, `/jobs/${slug}`);
     await expect(this.title).toBeVisible();
   }
 

@@ -1,13 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { JobTop, NO_SALARY, SavedJobsPage, SHOWCASE_APPLY_URL } from "./job-header-pages";
-import { withoutInlinedJob } from "./job-meta.pages";
-import { JobsListPage, SHOWCASE, holdRequests } from "./pages";
+import { JobsListPage, SHOWCASE, holdRequests, openInApp } from "./pages";
 
-/** Serves the job's real JSON with some fields replaced; the page is served
- * without its inlined copy, so the app asks the API for it. */
+/** Serves the job's real JSON with some fields replaced, to a page that
+ * asks the API for it: one opened with `openInApp`. */
 async function patchJob(page: Page, slug: string, patch: Record<string, unknown>) {
-  await withoutInlinedJob(page, slug);
   await page.route(`**/api/jobs/${slug}`, async (route) => {
     const response = await route.fetch();
     const job = await response.json();
@@ -30,7 +28,7 @@ test.describe("breadcrumb", () => {
     const long = "Principal Staff Distributed Systems Backend Engineer for Personalization, Recommendations and Search Relevance";
     await patchJob(page, SHOWCASE.slug, { title: long });
     const job = new JobTop(page);
-    await job.open(SHOWCASE.slug);
+    await job.openInApp(SHOWCASE.slug);
     const box = await job.breadcrumb.boundingBox();
     expect(box!.height).toBeLessThanOrEqual(25);
     const current = job.breadcrumb.locator("[aria-current=page]");
@@ -88,7 +86,7 @@ test.describe("header", () => {
   test("an unsafe apply link is never rendered as a link", async ({ page }) => {
     await patchJob(page, SHOWCASE.slug, { apply_url: "javascript:alert(1)" });
     const job = new JobTop(page);
-    await job.open(SHOWCASE.slug);
+    await job.openInApp(SHOWCASE.slug);
     await expect(job.apply).toHaveCount(0);
     await expect(page.locator('a[href^="javascript"]')).toHaveCount(0);
     await expect(job.card).toContainText("No application link");
@@ -254,7 +252,7 @@ test.describe("pager", () => {
   test("is left out for a company's only open job", async ({ page }) => {
     await patchJob(page, SHOWCASE.slug, { pager: { position: 1, total: 1, previous: null, next: null } });
     const job = new JobTop(page);
-    await job.open(SHOWCASE.slug);
+    await job.openInApp(SHOWCASE.slug);
     await expect(job.pager).toHaveCount(0);
     await expect(page.getByText(/^Job 1 of 1/)).toHaveCount(0);
   });
@@ -296,14 +294,16 @@ test.describe("summary and description", () => {
         "<div><span>kept text</span></div><iframe srcdoc=\"<script>parent.pwned=5</script>\"></iframe>",
     });
     const job = new JobTop(page);
-    await job.open(SHOWCASE.slug);
+    await job.openInApp(SHOWCASE.slug);
     await expect(job.description).toContainText("kept text");
     const body = job.description.locator(".job-description__body");
     // Leptos leaves an empty comment as a marker; the rest is the allowlist's.
     expect(await body.evaluate((el) => el.innerHTML.replace(/<!---->/g, ""))).toBe(
       '<h2>Big</h2><p>Hello</p>trap <a href="https://cadence.example/team" rel="nofollow noopener noreferrer" target="_blank">team</a>kept text ',
     );
-    await page.waitForTimeout(200);
+    // Whatever the page loads has loaded (an <img src=x> would have asked
+    // for it, and run its onerror): none of it ran.
+    await page.waitForLoadState("networkidle");
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 });
@@ -343,10 +343,9 @@ test("the keyboard reaches every control in order", async ({ page }) => {
 
 test("the header card keeps its box from skeleton to job", async ({ page }) => {
   for (const slug of [SHOWCASE.slug, NO_SALARY.slug]) {
-    await withoutInlinedJob(page, slug);
     const release = await holdRequests(page, `**/api/jobs/${slug}`);
     const job = new JobTop(page);
-    await page.goto(`/jobs/${slug}`);
+    await openInApp(page, `/jobs/${slug}`);
     await expect(job.skeleton).toBeVisible();
     const before = await job.skeleton.boundingBox();
     release();

@@ -25,20 +25,3 @@ export class JobHead {
     return texts.map((text) => JSON.parse(text));
   }
 }
-
-/// Serves `/jobs/{slug}` without the job's inlined JSON and without the
-/// server's first paint of it, so the app asks the API and shows its
-/// skeleton as it does after a client-side navigation: for tests of
-/// loading, failing and retrying.
-export async function withoutInlinedJob(page: Page, slug: string) {
-  await page.route(
-    (url) => url.pathname === `/jobs/${slug}`,
-    async (route) => {
-      const response = await route.fetch();
-      const body = (await response.text())
-        .replace(/<script id="ascend-job"[^>]*>.*?<\/script>/s, "")
-        .replace(/<div id="ascend-first-paint".*?<\/main><\/div>/s, "");
-      await route.fulfill({ response, body });
-    },
-  );
-}

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { CompanyPage, CompanySide, Footer, Newsletter, tabTo } from "./company-pages";
 import { JobPage, SHOWCASE, holdRequests } from "./pages";
 

@@ -1,7 +1,7 @@
 // The job page's ratings, salary widget and question accordions, on the
 // showcase job (every part filled) and on a job with no salary or reviews.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { SHOWCASE } from "./pages";
 import {
   FAQS,

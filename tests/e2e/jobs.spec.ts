@@ -1,6 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
-import { withoutInlinedJob } from "./job-meta.pages";
+import { expect, test } from "./fixtures";
 import { CLOSED_SLUG, JobPage, JobsListPage, SHOWCASE, holdRequests } from "./pages";
 
 test("the list links to a job, whose page shows it", async ({ page }) => {
@@ -38,9 +37,8 @@ test("a failing API shows the error view, and Retry recovers", async ({ page }) 
         })
       : route.continue(),
   );
-  await withoutInlinedJob(page, SHOWCASE.slug);
   const job = new JobPage(page);
-  await job.open(SHOWCASE.slug);
+  await job.openInApp(SHOWCASE.slug);
   await expect(job.errorView).toContainText("Ascend is resting. Try again soon.");
 
   failing = false;
@@ -60,9 +58,8 @@ test("an unreachable API also offers Retry", async ({ page }) => {
 
 test("the skeleton holds the job header's place while it loads", async ({ page }) => {
   const release = await holdRequests(page, `**/api/jobs/${SHOWCASE.slug}`);
-  await withoutInlinedJob(page, SHOWCASE.slug);
   const job = new JobPage(page);
-  await job.open(SHOWCASE.slug);
+  await job.openInApp(SHOWCASE.slug);
   await expect(job.skeleton).toBeVisible();
   const before = await job.skeleton.boundingBox();
 

@@ -1,7 +1,7 @@
 // Match scores beyond the job page: pills on /jobs items and similar-jobs
 // cards, and the "For you" order that ranks /jobs by them, all on the device.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { storeProfileBeforeLoad } from "./job-widgets-pages";
 import { FITTING, JobsList, badgeScore, expectNothingPrivate, watchRequests } from "./match-pages";
 import { SHOWCASE, holdRequests } from "./pages";

@@ -1,7 +1,7 @@
 // The match block on the job page: the score is computed on this device
 // from the stored profile, with its reasons, and nothing moves when it comes.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { storeProfileBeforeLoad } from "./job-widgets-pages";
 import { FITTING } from "./match-pages";
 import { SHOWCASE, holdRequests } from "./pages";

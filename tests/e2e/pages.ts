@@ -20,6 +20,24 @@ export async function holdRequests(
   return release;
 }
 
+/**
+ * Opens `path` as a visitor moving inside the app would: from another of
+ * its pages, by a link the app's router follows. The server then draws
+ * nothing of that page; the app fetches what it shows, so its skeletons,
+ * errors and retries can be watched (and its API answers replaced).
+ */
+export async function openInApp(page: Page, path: string) {
+  await page.goto("/terms");
+  await page.evaluate((path) => {
+    const link = document.createElement("a");
+    link.href = path;
+    link.textContent = "Go";
+    document.getElementById("main")!.append(link);
+    link.click();
+  }, path);
+  await expect(page).toHaveURL(path);
+}
+
 export const SHOWCASE = {
   slug: "backend-engineer-personalization-cadence",
   title: "Backend Engineer, Personalization",
@@ -64,5 +82,9 @@ export class JobPage {
 
   async open(slug: string) {
     await this.page.goto(`/jobs/${slug}`);
+  }
+
+  async openInApp(slug: string) {
+    await openInApp(this.page, `/jobs/${slug}`);
   }
 }

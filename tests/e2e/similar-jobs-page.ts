@@ -34,17 +34,24 @@ export class SimilarJobs {
     await expect(this.loading).toHaveCount(0);
   }
 
-  /** The track's horizontal scroll, once it has stopped moving. */
+  /** The track's horizontal scroll, once it has stopped moving: the same
+   * for ten painted frames in a row. */
   async settledScroll(): Promise<{ left: number; max: number }> {
-    const track = this.list;
-    let previous = -1;
-    for (let i = 0; i < 50; i++) {
-      const now = await track.evaluate((el) => el.scrollLeft);
-      if (now === previous) break;
-      previous = now;
-      await this.page.waitForTimeout(80);
-    }
-    return track.evaluate((el) => ({ left: el.scrollLeft, max: el.scrollWidth - el.clientWidth }));
+    return this.list.evaluate(
+      (el) =>
+        new Promise<{ left: number; max: number }>((resolve) => {
+          let previous = el.scrollLeft;
+          let still = 0;
+          const look = () => {
+            const now = el.scrollLeft;
+            still = now === previous ? still + 1 : 0;
+            previous = now;
+            if (still >= 10) resolve({ left: now, max: el.scrollWidth - el.clientWidth });
+            else requestAnimationFrame(look);
+          };
+          requestAnimationFrame(look);
+        }),
+    );
   }
 
   /** How far a card sticks out of the track's visible part, in pixels (0 when whole). */

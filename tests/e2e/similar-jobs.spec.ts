@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator } from "./fixtures";
 import { JobPage, SHOWCASE, holdRequests } from "./pages";
 import { SIMILAR_API, SimilarJobs } from "./similar-jobs-page";
 

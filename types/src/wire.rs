@@ -5,6 +5,10 @@
 /// to hydrate the same page.
 pub const PAGE_DATA_ID: &str = "ascend-data";
 
+/// The attribute the browser's app sets on `<html>` once it has taken the
+/// page over (hydrated it, or drawn the widget).
+pub const APP_READY_ATTR: &str = "data-app-ready";
+
 /// Where the embeddable widget lives (`embed.html`, built with trunk's
 /// `--public-url /widget/`); only its pages may be framed by other sites.
 pub const WIDGET_PREFIX: &str = "/widget/";
