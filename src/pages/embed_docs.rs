@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::page_data::use_page_data;
 use leptos_meta::{Meta, Title};
 
-use crate::embed::settings::{Settings, Theme};
+use crate::embed::settings::{MAX_LIMIT, SettingError, Settings, Theme};
 use crate::embed::{HEIGHT_MESSAGE, WIDGET_PATH};
 
 /// The builder's starting point: a short list of the showcase company's jobs.
@@ -164,17 +164,49 @@ impl Fields {
     }
 }
 
+/// Why the builder refuses what a field holds, in the builder's words:
+/// what was typed, what is wanted, and that the snippet waits for it.
+fn explain(error: &SettingError, typed: &str) -> String {
+    let typed = typed.trim();
+    let why = match error.attribute {
+        "data-limit" => format!(
+            "A list shows from 1 to {MAX_LIMIT} jobs, so \u{201c}{typed}\u{201d} cannot be used: enter a whole number in that range."
+        ),
+        "data-accent" => format!(
+            "\u{201c}{typed}\u{201d} is not a hex colour: write # and three or six hex digits, such as #0a7c4a. Colour names such as red are refused, so the widget never takes anything but a colour into its styles."
+        ),
+        "data-company" => format!(
+            "\u{201c}{typed}\u{201d} is not a company slug: use lower-case letters, digits and hyphens, as in /companies/cadence."
+        ),
+        "data-ascend-job" if typed.is_empty() => {
+            "Enter the job's slug, the end of its address on Ascend.".to_owned()
+        }
+        "data-ascend-job" => format!(
+            "\u{201c}{typed}\u{201d} is not a job slug: use lower-case letters, digits and hyphens, the end of the job's address."
+        ),
+        _ => error.message.clone(),
+    };
+    format!("{why} The snippet and the preview keep your last valid settings until then.")
+}
+
 #[component]
 fn TextField(
     label: &'static str,
     name: &'static str,
     value: RwSignal<String>,
+    /// Why the field's value is refused, if it is.
+    error: Signal<Option<String>>,
     #[prop(optional)] hint: &'static str,
     #[prop(default = "text")] kind: &'static str,
 ) -> impl IntoView {
     let id = format!("embed-builder-{name}");
     let hint_id = format!("{id}-hint");
-    let described = (!hint.is_empty()).then(|| hint_id.clone());
+    let error_id = format!("{id}-error");
+    let described = if hint.is_empty() {
+        error_id.clone()
+    } else {
+        format!("{hint_id} {error_id}")
+    };
     view! {
         <div class="embed-builder__field">
             <label for=id.clone()>{label}</label>
@@ -184,10 +216,12 @@ fn TextField(
                 type=kind
                 autocomplete="off"
                 aria-describedby=described
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
             />
             {(!hint.is_empty()).then(|| view! { <p id=hint_id class="embed-builder__hint">{hint}</p> })}
+            <p id=error_id class="embed-builder__error" aria-live="polite">{move || error.get()}</p>
         </div>
     }
 }
@@ -262,7 +296,22 @@ fn Builder(origin: String) -> impl IntoView {
             })
             .unwrap_or_else(|| WIDGET_PATH.to_owned())
     };
-    let problem = move || settings.get().err().map(|e| e.message);
+    // A refused value is explained under its own field.
+    let error_for = move |attribute: &'static str, value: RwSignal<String>| {
+        Signal::derive(move || {
+            settings
+                .get()
+                .err()
+                .filter(|error| error.attribute == attribute)
+                .map(|error| explain(&error, &value.get()))
+        })
+    };
+    let problem = move || {
+        settings
+            .get()
+            .is_err()
+            .then_some("One setting needs fixing: see the field marked above.")
+    };
     let copied = RwSignal::new(false);
     let copy = {
         let snippet = snippet.clone();
@@ -299,19 +348,19 @@ fn Builder(origin: String) -> impl IntoView {
                     <Show
                         when=is_list
                         fallback=move || view! {
-                            <TextField label="Job slug" name="job" value=fields.job hint="The end of the job's address: ascend…/jobs/this-part" />
+                            <TextField label="Job slug" name="job" value=fields.job error=error_for("data-ascend-job", fields.job) hint="The end of the job's address: ascend…/jobs/this-part" />
                         }
                     >
-                        <TextField label="Company slug" name="company" value=fields.company hint="Leave empty for every company." />
-                        <TextField label="Search words" name="q" value=fields.q />
-                        <TextField label="Location" name="location" value=fields.location />
+                        <TextField label="Company slug" name="company" value=fields.company error=error_for("data-company", fields.company) hint="Leave empty for every company." />
+                        <TextField label="Search words" name="q" value=fields.q error=error_for("data-q", fields.q) />
+                        <TextField label="Location" name="location" value=fields.location error=error_for("data-location", fields.location) />
                         <SelectField label="Remote" name="remote" value=fields.remote options=vec![("", "Any"), ("true", "Remote only"), ("false", "Not remote")] />
-                        <TextField label="How many jobs" name="limit" value=fields.limit kind="number" hint=LIMIT_HINT />
+                        <TextField label="How many jobs" name="limit" value=fields.limit error=error_for("data-limit", fields.limit) kind="number" hint=LIMIT_HINT />
                     </Show>
                     <SelectField label="Theme" name="theme" value=fields.theme options=vec![("auto", "Auto (reader's setting)"), ("light", "Light"), ("dark", "Dark")] />
-                    <TextField label="Accent colour" name="accent" value=fields.accent hint="Optional: a hex colour such as #0a7c4a." />
+                    <TextField label="Accent colour" name="accent" value=fields.accent error=error_for("data-accent", fields.accent) hint="Optional: a hex colour such as #0a7c4a." />
                     <SelectField label="Language" name="lang" value=fields.lang options=vec![("en", "English")] />
-                    <p class="embed-builder__problem" role="status" aria-live="polite">{problem}</p>
+                    <p class="embed-builder__problem">{problem}</p>
                 </form>
                 <div class="embed-builder__output">
                     <h3 id="embed-builder-snippet">"Your snippet"</h3>
@@ -384,6 +433,21 @@ fn follow_preview_height(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refusals_say_what_was_typed_and_what_is_wanted() {
+        let error = |attribute| SettingError {
+            attribute,
+            message: String::new(),
+        };
+        let limit = explain(&error("data-limit"), " 25 ");
+        assert!(limit.contains("\u{201c}25\u{201d}"), "{limit}");
+        assert!(limit.contains("from 1 to 20"), "{limit}");
+        let accent = explain(&error("data-accent"), "red");
+        assert!(accent.contains("\u{201c}red\u{201d} is not a hex colour"), "{accent}");
+        assert!(accent.contains("#0a7c4a"), "{accent}");
+        assert!(accent.ends_with("keep your last valid settings until then."));
+    }
 
     #[test]
     fn the_snippet_ends_with_the_loader_of_our_origin() {

@@ -132,6 +132,25 @@ export class PartnerPage {
     });
   }
 
+  /** Resolves when the frame with this id (now or later) posts a message
+   * to the host page. */
+  nextMessageFrom(id: string): Promise<void> {
+    return this.page.evaluate(
+      (id) =>
+        new Promise<void>((resolve) => {
+          const listen = (event: MessageEvent) => {
+            const frame = document.getElementById(id) as HTMLIFrameElement | null;
+            if (frame && event.source === frame.contentWindow) {
+              window.removeEventListener("message", listen);
+              resolve();
+            }
+          };
+          window.addEventListener("message", listen);
+        }),
+      id,
+    );
+  }
+
   /** An Ascend widget framed by the host page itself, not by embed.js: its
    * messages come from Ascend's origin but from no frame embed.js made. */
   async addRogueAscendFrame(ascend: string) {

@@ -3,7 +3,7 @@
 // origin plays the attacker. Every expectation about jobs comes from the
 // API's own answer.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import {
   ASCEND,
   DYNAMIC_LIMIT,
@@ -82,6 +82,28 @@ test("each widget shows the jobs the API gives for its settings", async ({ page,
   await expect(host.iframe("far-widget")).toHaveAttribute("title", "Open jobs from Ascend");
 });
 
+test("a card's date is never cut: a long place gives way instead", async ({ page }) => {
+  const host = new PartnerPage(page, partner.origin);
+  await host.open();
+  await host.addRemoteWidget();
+  for (const placeholder of ["list-widget", "dynamic-widget"]) {
+    const widget = new Widget(await host.frame(placeholder));
+    await expect(widget.cards().first()).toBeVisible();
+    const dates = widget.frame.locator(".embed-card__meta time");
+    expect(await dates.count()).toBeGreaterThan(0);
+    const cut = await dates.evaluateAll((times) =>
+      times
+        .filter((time) => {
+          const row = time.parentElement!.getBoundingClientRect();
+          const box = time.getBoundingClientRect();
+          return time.scrollWidth > time.clientWidth + 1 || box.right > row.right + 0.5;
+        })
+        .map((time) => time.textContent),
+    );
+    expect(cut, placeholder).toEqual([]);
+  }
+});
+
 test("each iframe is as tall as its content, also after the page resizes", async ({ page }) => {
   const host = new PartnerPage(page, partner.origin);
   await host.open();
@@ -123,11 +145,13 @@ test("messages from the wrong origin or the wrong source resize nothing", async 
 
   await host.postFakeHeightFromHost();
   await host.postFakeHeightFromThirdOrigin();
+  const rogueReported = host.nextMessageFrom("rogue-frame");
   await host.addRogueAscendFrame(ASCEND);
-  // The rogue widget loads and reports its (much taller) height.
+  // The rogue widget loads and reports its (much taller) height; the
+  // loader, listening since before, has had that message too.
   const rogue = page.frameLocator("#rogue-frame");
   await expect(rogue.locator(".embed-card").first()).toBeVisible();
-  await page.waitForTimeout(500);
+  await rogueReported;
 
   const after = await Promise.all(placeholders.map((p) => host.frameHeight(p)));
   expect(after).toEqual(before);
@@ -198,9 +222,24 @@ test("the docs page's builder updates the snippet and the preview", async ({ pag
     expected.map((j) => new RegExp(`^${escape(j.title)}`)),
   );
 
-  await docs.field("How many jobs").fill("50");
-  await expect(docs.problem).toContainText("data-limit must be a whole number from 1 to 20");
-  await expect(docs.snippet).toContainText('data-limit="2"');
+  // Refused values are explained at their field, and the snippet waits.
+  for (const count of ["0", "25"]) {
+    await docs.field("How many jobs").fill(count);
+    await expect(docs.field("How many jobs")).toHaveAttribute("aria-invalid", "true");
+    await expect(docs.field("How many jobs")).toHaveAccessibleDescription(
+      new RegExp(`From 1 to 20\\. A list shows from 1 to 20 jobs, so “${count}” cannot be used`),
+    );
+    await expect(docs.problem).toHaveText("One setting needs fixing: see the field marked above.");
+    await expect(docs.snippet).toContainText('data-limit="2"');
+  }
+  await docs.field("How many jobs").fill("2");
+  await expect(docs.field("How many jobs")).not.toHaveAttribute("aria-invalid", "true");
+  await docs.field("Accent colour").fill("red");
+  await expect(docs.field("Accent colour")).toHaveAccessibleDescription(/“red” is not a hex colour: write # and three or six hex digits/);
+  await expect(docs.snippet).not.toContainText("data-accent");
+  await docs.field("Accent colour").fill("#0A7C4A");
+  await expect(docs.snippet).toContainText('data-accent="#0a7c4a"');
+  await expect(docs.problem).toBeEmpty();
 
   await page.getByRole("radio", { name: "One job" }).check();
   await expect(docs.snippet).toContainText(`data-ascend-job="${SHOWCASE_SLUG}"`);
