@@ -93,9 +93,9 @@ budget-embed: dist/index.html
 	@echo "==> Size budgets of the embeddable widget"
 	scripts/budget-embed.sh dist
 
-## Lighthouse (mobile) on the showcase job of a release server: scores against targets.
+## Lighthouse (mobile), 5 runs each on the showcase job and its company page of a release server: scores against targets.
 lighthouse: tools dist/index.html server-release
-	@echo "==> Lighthouse on the showcase job"
+	@echo "==> Lighthouse on the showcase job and its company page"
 	scripts/lighthouse.sh target/release/ascend-server
 
 ## Screenshots of each page at 390 and 1280 px, light and dark, of a running server.
