@@ -11,6 +11,7 @@ use ascend_types::{EmploymentType, Salary, SalaryPeriod, Seniority, WorkModel};
 use serde_json::{Map, Value};
 
 use crate::store::model::{NewCompany, NewJob, fnv1a, slugify};
+use crate::store::sanitize::{PlainText, strip_markup};
 
 mod greenhouse;
 mod jsonld;
@@ -53,6 +54,9 @@ impl fmt::Display for Format {
 pub struct ImportRecord {
     pub company: NewCompany,
     pub job: NewJob,
+    /// What reading changed in the record's text to make it fit (markup
+    /// removed from plain-text fields), for the import report.
+    pub notes: Vec<String>,
 }
 
 /// Why one record of a file was skipped.
@@ -66,6 +70,20 @@ pub struct RecordError {
 impl fmt::Display for RecordError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "record {}: {}", self.position, self.reason)
+    }
+}
+
+/// Something an import changed in a record it stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordNote {
+    /// 0-based index in the file's list of jobs.
+    pub position: usize,
+    pub note: String,
+}
+
+impl fmt::Display for RecordNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "record {}: {}", self.position, self.note)
     }
 }
 
@@ -321,25 +339,91 @@ fn salary(min: f64, max: f64, currency: &str, period: SalaryPeriod) -> Result<Sa
 }
 
 /// The employer: the record's own name first, else the one given with the
-/// file.
+/// file, as plain text.
 fn company(
     own_name: Option<&str>,
     context: &Context<'_>,
     why_missing: &str,
+    notes: &mut Vec<String>,
 ) -> Result<NewCompany, String> {
     let name = own_name
         .or(context.company)
         .ok_or_else(|| why_missing.to_owned())?;
-    let mut slug = slugify(name);
+    // Before the slug, which would otherwise spell the tags out.
+    let name = plain("company.name", name, notes)?;
+    let mut slug = slugify(&name);
     if slug.is_empty() {
         // Names in scripts slugify drops ("日本") still need a stable slug.
         slug = format!("company-{:016x}", fnv1a(name.as_bytes()));
     }
     Ok(NewCompany {
         slug,
-        name: name.to_owned(),
+        name,
         ..NewCompany::default()
     })
+}
+
+/// A field that is never HTML (a title, a name, a place), without the
+/// markup some exports leave in it: pages show these fields as text, tags
+/// and all. What was removed becomes a note; a field nothing is left of is
+/// an error, as a title or place made only of tags is no title or place.
+fn plain(field: &str, value: &str, notes: &mut Vec<String>) -> Result<String, String> {
+    let PlainText { text, removed } = strip_markup(value);
+    if text.is_empty() {
+        return Err(format!(
+            "{field}: nothing is left of `{}` once markup is removed",
+            shown(value)
+        ));
+    }
+    let note = format!("{field}: removed markup {}", listed(&removed));
+    // A place listed twice (Lever's location and allLocations) is one note.
+    if !removed.is_empty() && !notes.contains(&note) {
+        notes.push(note);
+    }
+    Ok(text)
+}
+
+/// `field` with [`plain`] applied, when it is there.
+fn plain_text(
+    object: &Object,
+    key: &str,
+    field: &str,
+    notes: &mut Vec<String>,
+) -> Result<Option<String>, String> {
+    text(object, key)?
+        .map(|value| plain(field, value, notes))
+        .transpose()
+}
+
+/// The first few pieces of removed markup, quoted, for a note.
+fn listed(removed: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut list: Vec<String> = removed
+        .iter()
+        .take(SHOWN)
+        .map(|piece| format!("`{}`", shown(piece)))
+        .collect();
+    if removed.len() > SHOWN {
+        list.push(format!("and {} more", removed.len() - SHOWN));
+    }
+    list.join(", ")
+}
+
+/// Text from a file, fit for one line of a terminal: whitespace collapsed,
+/// control characters replaced, cut after 80 characters.
+fn shown(text: &str) -> String {
+    const LONGEST: usize = 80;
+    let line: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect();
+    match line.char_indices().nth(LONGEST) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
 }
 
 /// A job with everything the formats share filled in from the title, ready
@@ -369,10 +453,9 @@ fn job(format: Format, source_id: String, company: &NewCompany, title: &str, tod
     }
 }
 
-/// The title, which every job needs.
-fn title(object: &Object, key: &str) -> Result<String, String> {
-    text(object, key)?
-        .map(str::to_owned)
+/// The title, which every job needs, as plain text.
+fn title(object: &Object, key: &str, notes: &mut Vec<String>) -> Result<String, String> {
+    plain_text(object, key, "title", notes)?
         .ok_or_else(|| format!("the job has no title ({key} is missing or empty)"))
 }
 
@@ -440,6 +523,20 @@ fn push_unique(list: &mut Vec<String>, item: &str) {
     if !item.is_empty() && !list.iter().any(|known| known.eq_ignore_ascii_case(item)) {
         list.push(item.to_owned());
     }
+}
+
+/// Adds `item` as plain text (see [`plain`]) unless it is blank or already
+/// listed.
+fn push_plain(
+    list: &mut Vec<String>,
+    field: &str,
+    item: &str,
+    notes: &mut Vec<String>,
+) -> Result<(), String> {
+    if !item.trim().is_empty() {
+        push_unique(list, &plain(field, item, notes)?);
+    }
+    Ok(())
 }
 
 /// "Remote", "Remote - EMEA", "Remote (US)", "Fully remote: Europe": the
@@ -647,7 +744,7 @@ mod tests {
             company: None,
             today: TODAY,
         };
-        let company = company(Some("日本"), &context, "none").unwrap();
+        let company = company(Some("日本"), &context, "none", &mut Vec::new()).unwrap();
         assert!(company.slug.starts_with("company-"), "{}", company.slug);
         assert_eq!(company.name, "日本");
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);

@@ -46,6 +46,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             for problem in &report.problems {
                 eprintln!("record {}: {}", problem.position, problem.reason);
             }
+            // Stored records that lost something on the way (markup in a
+            // plain-text field), so the importer knows what was dropped.
+            for note in &report.notes {
+                eprintln!("{note}");
+            }
             println!(
                 "{}: {} inserted, {} updated, {} unchanged, {} rejected",
                 file.display(),

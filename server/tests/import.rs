@@ -135,3 +135,371 @@ async fn a_changed_record_updates_in_place_and_keeps_its_slug() {
     assert_eq!(new_slug, slug);
     assert_eq!(new_title, format!("{title} (updated)"));
 }
+
+/// The version the in-memory indexes rebuild on.
+async fn data_version(pool: &SqlitePool) -> i64 {
+    count(
+        pool,
+        "SELECT version FROM data_versions WHERE name = 'jobs'",
+    )
+    .await
+}
+
+/// A JSON-LD posting by `organization`, with `extra` fields merged in.
+fn posting(
+    id: &str,
+    organization: serde_json::Value,
+    extra: serde_json::Value,
+) -> serde_json::Value {
+    let mut posting = serde_json::json!({
+        "@context": "https://schema.org/",
+        "@type": "JobPosting",
+        "identifier": id,
+        "title": format!("Engineer {id}"),
+        "datePosted": "2026-03-01",
+        "hiringOrganization": organization,
+    });
+    let object = posting.as_object_mut().unwrap();
+    for (key, value) in extra.as_object().unwrap() {
+        object.insert(key.clone(), value.clone());
+    }
+    posting
+}
+
+fn file(postings: &[serde_json::Value]) -> Vec<u8> {
+    serde_json::to_vec(postings).unwrap()
+}
+
+type Profile = (i64, String, String, Option<String>, Option<String>, String);
+
+async fn profile(pool: &SqlitePool, slug: &str) -> Profile {
+    sqlx::query_as("SELECT id, slug, name, website, logo_url, about FROM companies WHERE slug = $1")
+        .bind(slug)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+async fn stars(pool: &SqlitePool, slug: &str) -> Vec<i64> {
+    sqlx::query_scalar(
+        "SELECT r.stars FROM reviews r JOIN companies c ON c.id = r.company_id \
+         WHERE c.slug = $1 ORDER BY r.stars",
+    )
+    .bind(slug)
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+fn review(stars: i64, day: &str) -> serde_json::Value {
+    serde_json::json!({
+        "@type": "Review",
+        "reviewRating": {"@type": "Rating", "ratingValue": stars},
+        "datePublished": day,
+    })
+}
+
+#[tokio::test]
+async fn reimporting_a_company_updates_its_profile_and_keeps_its_id() {
+    let (pool, _dir) = pool().await;
+    let first = serde_json::json!({
+        "@type": "Organization",
+        "name": "Kiln & Co",
+        "sameAs": "https://kiln.example",
+        "logo": "https://kiln.example/logo.png",
+        "description": "<p>We fire pottery.</p>",
+        "review": [review(4, "2026-01-10"), review(5, "2026-02-11")],
+    });
+    let bytes = file(&[posting("K-1", first, serde_json::json!({}))]);
+    import_file(&pool, &bytes, None, today()).await.unwrap();
+    let before = profile(&pool, "kiln-co").await;
+    assert_eq!(
+        before.3.as_deref(),
+        Some("https://kiln.example"),
+        "{before:?}"
+    );
+    assert_eq!(before.5, "We fire pottery.");
+    assert_eq!(stars(&pool, "kiln-co").await, [4, 5]);
+
+    // The same file again: nothing written, reviews not counted twice.
+    let version = data_version(&pool).await;
+    import_file(&pool, &bytes, None, today()).await.unwrap();
+    assert_eq!(profile(&pool, "kiln-co").await, before);
+    assert_eq!(stars(&pool, "kiln-co").await, [4, 5]);
+    assert_eq!(
+        data_version(&pool).await,
+        version,
+        "an unchanged company is not rewritten"
+    );
+
+    // A new website, about and reviews replace the old; the logo, not
+    // given this time, stays.
+    let changed = serde_json::json!({
+        "@type": "Organization",
+        "name": "Kiln & Co",
+        "sameAs": "https://kiln.example/new",
+        "description": "We fire pottery and teach it.",
+        "review": [review(2, "2026-03-01")],
+    });
+    import_file(
+        &pool,
+        &file(&[posting("K-1", changed, serde_json::json!({}))]),
+        None,
+        today(),
+    )
+    .await
+    .unwrap();
+    let after = profile(&pool, "kiln-co").await;
+    assert_eq!(
+        (after.0, after.1.as_str()),
+        (before.0, "kiln-co"),
+        "same id and slug"
+    );
+    assert_eq!(after.3.as_deref(), Some("https://kiln.example/new"));
+    assert_eq!(after.4.as_deref(), Some("https://kiln.example/logo.png"));
+    assert_eq!(after.5, "We fire pottery and teach it.");
+    assert_eq!(stars(&pool, "kiln-co").await, [2]);
+    assert_ne!(data_version(&pool).await, version);
+
+    // A board that only names the company keeps the rest of its profile and
+    // its reviews.
+    let board = r#"{"jobs": [{"id": 5, "title": "Glazer", "company_name": "Kiln & Co"}]}"#;
+    import_file(&pool, board.as_bytes(), None, today())
+        .await
+        .unwrap();
+    assert_eq!(profile(&pool, "kiln-co").await, after);
+    assert_eq!(stars(&pool, "kiln-co").await, [2]);
+    assert_eq!(count(&pool, "SELECT COUNT(*) FROM companies").await, 1);
+}
+
+#[tokio::test]
+async fn a_record_with_an_invalid_review_leaves_no_company() {
+    let (pool, _dir) = pool().await;
+    let bytes = file(&[
+        posting(
+            "A-1",
+            serde_json::json!({"name": "Alder"}),
+            serde_json::json!({}),
+        ),
+        posting(
+            "B-1",
+            serde_json::json!({"name": "Birch", "review": [review(4, "2026-01-01"), review(9, "2026-01-02")]}),
+            serde_json::json!({}),
+        ),
+        posting(
+            "C-1",
+            serde_json::json!({"name": "Cedar"}),
+            serde_json::json!({}),
+        ),
+    ]);
+    let report = import_file(&pool, &bytes, None, today()).await.unwrap();
+    assert_eq!(report.inserted, 2, "{report:?}");
+    assert_eq!(report.problems.len(), 1, "{report:?}");
+    assert_eq!(report.problems[0].position, 1);
+    assert!(
+        report.problems[0].reason.contains("review 1: 9 stars"),
+        "{report:?}"
+    );
+    let companies: Vec<String> = sqlx::query_scalar("SELECT slug FROM companies ORDER BY slug")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(companies, ["alder", "cedar"]);
+    assert_eq!(count(&pool, "SELECT COUNT(*) FROM reviews").await, 0);
+    assert_eq!(count(&pool, "SELECT COUNT(*) FROM jobs").await, 2);
+}
+
+#[tokio::test]
+async fn a_record_whose_job_is_invalid_is_rolled_back_whole() {
+    let (pool, _dir) = pool().await;
+    // A salary of 0 reads well but is no salary the store takes.
+    let no_pay = serde_json::json!({"baseSalary": {"currency": "EUR", "value": 0}});
+    let bytes = file(&[
+        posting(
+            "A-1",
+            serde_json::json!({"name": "Alder", "sameAs": "https://alder.example"}),
+            serde_json::json!({}),
+        ),
+        // Would update Alder's website and add a review, then fails.
+        posting(
+            "A-2",
+            serde_json::json!({"name": "Alder", "sameAs": "https://alder.example/other",
+                "review": [review(3, "2026-01-01")]}),
+            no_pay.clone(),
+        ),
+        posting("B-1", serde_json::json!({"name": "Birch"}), no_pay),
+        posting(
+            "C-1",
+            serde_json::json!({"name": "Cedar"}),
+            serde_json::json!({}),
+        ),
+    ]);
+    let report = import_file(&pool, &bytes, None, today()).await.unwrap();
+    assert_eq!(report.inserted, 2, "{report:?}");
+    let rejected: Vec<usize> = report.problems.iter().map(|p| p.position).collect();
+    assert_eq!(rejected, [1, 2], "{report:?}");
+    assert!(report.problems[1].reason.contains("salary"), "{report:?}");
+    let companies: Vec<String> = sqlx::query_scalar("SELECT slug FROM companies ORDER BY slug")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        companies,
+        ["alder", "cedar"],
+        "Birch's record is gone whole"
+    );
+    let alder = profile(&pool, "alder").await;
+    assert_eq!(
+        alder.3.as_deref(),
+        Some("https://alder.example"),
+        "no half update"
+    );
+    assert_eq!(count(&pool, "SELECT COUNT(*) FROM reviews").await, 0);
+    let jobs: Vec<String> = sqlx::query_scalar("SELECT source_id FROM jobs ORDER BY source_id")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(jobs, ["A-1", "C-1"]);
+}
+
+type Shown = (String, String, String, String, Option<String>);
+
+async fn shown_jobs(pool: &SqlitePool) -> Vec<Shown> {
+    sqlx::query_as(
+        "SELECT j.title, c.name, c.slug, j.location, j.department FROM jobs j \
+         JOIN companies c ON c.id = j.company_id ORDER BY j.id",
+    )
+    .fetch_all(pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn markup_in_greenhouse_text_fields_is_removed_and_reported() {
+    let (pool, _dir) = pool().await;
+    let board = serde_json::json!({"jobs": [
+        {"id": 1, "title": "Engineer <img src=x onerror=alert(1)>",
+         "company_name": "<b>Fernwood</b> Robotics", "location": {"name": "<i>Lyon</i>,\n France"},
+         "departments": [{"name": "Embedded &amp; <span>Firmware</span>"}]},
+        {"id": 2, "title": "<img src=x onerror=alert(1)>", "company_name": "Fernwood Robotics"},
+        {"id": 3, "title": "Tester", "company_name": "Fernwood Robotics"}
+    ]});
+    let report = import_file(&pool, board.to_string().as_bytes(), None, today())
+        .await
+        .unwrap();
+    assert_eq!(report.inserted, 2, "{report:?}");
+    assert_eq!(
+        shown_jobs(&pool).await[0],
+        (
+            "Engineer".to_owned(),
+            "Fernwood Robotics".to_owned(),
+            "fernwood-robotics".to_owned(),
+            "Lyon, France".to_owned(),
+            Some("Embedded & Firmware".to_owned()),
+        )
+    );
+    let notes: Vec<String> = report.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "record 0: title: removed markup `<img src=x onerror=alert(1)>`",
+            "record 0: company.name: removed markup `<b>`, `</b>`",
+            "record 0: locations: removed markup `<i>`, `</i>`",
+            "record 0: department: removed markup `<span>`, `</span>`",
+        ]
+    );
+    // A title that is nothing but markup is no title.
+    assert_eq!(report.problems.len(), 1, "{report:?}");
+    assert_eq!(report.problems[0].position, 1);
+    assert!(
+        report.problems[0]
+            .reason
+            .starts_with("title: nothing is left"),
+        "{report:?}"
+    );
+    let slug: String = sqlx::query_scalar("SELECT slug FROM jobs WHERE source_id = '1'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(slug, "engineer-fernwood-robotics");
+}
+
+#[tokio::test]
+async fn markup_in_lever_and_jsonld_text_fields_is_removed_and_reported() {
+    let (pool, _dir) = pool().await;
+    let lever = serde_json::json!([{
+        "id": "l-1", "text": "<script>alert(1)</script>Data Engineer",
+        "hostedUrl": "https://jobs.lever.example/tide/l-1",
+        "categories": {"team": "<u>Data</u>", "location": "<em>Rotterdam</em>",
+            "allLocations": ["<em>Rotterdam</em>", "Antwerp"]}
+    }]);
+    let report = import_file(
+        &pool,
+        lever.to_string().as_bytes(),
+        Some("Tide<br>water"),
+        today(),
+    )
+    .await
+    .unwrap();
+    assert!(report.problems.is_empty(), "{report:?}");
+    let notes: Vec<&str> = report.notes.iter().map(|n| n.note.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "title: removed markup `<script>alert(1)</script>`",
+            "company.name: removed markup `<br>`",
+            "department: removed markup `<u>`, `</u>`",
+            "locations: removed markup `<em>`, `</em>`",
+        ]
+    );
+
+    let jsonld = serde_json::json!({
+        "@type": "JobPosting", "identifier": "j-1",
+        "title": "Designer &lt;img src=x onerror=alert(1)&gt;",
+        "hiringOrganization": {"@type": "Organization", "name": "<em>Lumen</em> &amp; Loom"},
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "<b>Porto</b>"}},
+        "skills": "<b>Figma</b>, Research"
+    });
+    let report = import_file(&pool, jsonld.to_string().as_bytes(), None, today())
+        .await
+        .unwrap();
+    assert!(report.problems.is_empty(), "{report:?}");
+    assert_eq!(report.notes.len(), 4, "{report:?}");
+    assert_eq!(
+        report.notes[0].note,
+        "title: removed markup `<img src=x onerror=alert(1)>`"
+    );
+    assert!(
+        report.notes[1].note.starts_with("company.name: "),
+        "{report:?}"
+    );
+
+    let jobs = shown_jobs(&pool).await;
+    assert_eq!(
+        jobs.iter()
+            .map(|(title, company, slug, location, department)| (
+                title.as_str(),
+                company.as_str(),
+                slug.as_str(),
+                location.as_str(),
+                department.as_deref()
+            ))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "Data Engineer",
+                // A line break between words is a space.
+                "Tide water",
+                "tide-water",
+                "Rotterdam and 1 more",
+                Some("Data")
+            ),
+            ("Designer", "Lumen & Loom", "lumen-loom", "Porto", None),
+        ]
+    );
+    let skills: String = sqlx::query_scalar("SELECT skills FROM jobs WHERE source_id = 'j-1'")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(skills, r#"["Figma","Research"]"#);
+}

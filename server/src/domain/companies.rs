@@ -6,29 +6,11 @@ use ascend_types::{
 };
 use sqlx::{FromRow, SqliteConnection};
 
+use crate::store::model::CompanyRow;
+
 use super::Board;
 use super::error::{Error, Result};
 use super::listing::{JOB_COLUMNS, JobRow, ListParams, OPEN, parse_list, summaries};
-
-#[derive(FromRow)]
-struct CompanyRow {
-    id: i64,
-    slug: String,
-    name: String,
-    logo_url: Option<String>,
-    website: Option<String>,
-    about: String,
-    founded_year: Option<i32>,
-    headquarters: Option<String>,
-    sector: Option<String>,
-    team_size: Option<String>,
-    funding_stage: Option<String>,
-    badges: String,
-    culture_values: String,
-    benefits: String,
-    ceo_name: Option<String>,
-    ceo_photo_url: Option<String>,
-}
 
 #[derive(FromRow)]
 struct ReviewAggregate {

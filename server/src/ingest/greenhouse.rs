@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{
     Context, Format, ImportRecord, RecordError, as_object, collect, company, date_field, http_url,
-    id, job, object, one_or_many, push_unique, remote_region, text, title,
+    id, job, object, one_or_many, plain, plain_text, push_unique, remote_region, text, title,
 };
 use crate::store::sanitize::decode_entities;
 use ascend_types::WorkModel;
@@ -31,11 +31,13 @@ pub(super) fn records(
 fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
     let posting = as_object(item, "a job")?;
     let source_id = id(posting, "id")?.ok_or("the job has no id")?;
-    let title = title(posting, "title")?;
+    let mut notes = Vec::new();
+    let title = title(posting, "title", &mut notes)?;
     let company = company(
         text(posting, "company_name")?,
         context,
         "the board does not name its company (no company_name); give the company name with the import",
+        &mut notes,
     )?;
     let mut job = job(
         Format::Greenhouse,
@@ -56,13 +58,13 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
     };
     let mut places = Vec::new();
     match location {
-        Some(location) => places.push(location.to_owned()),
+        Some(location) => places.push(plain("locations", location, &mut notes)?),
         None => {
             // Without a location the offices are the next best answer.
             for office in one_or_many(posting.get("offices")) {
                 let office = as_object(office, "an office")?;
                 if let Some(place) = text(office, "location")?.or(text(office, "name")?) {
-                    places.push(place.to_owned());
+                    places.push(plain("locations", place, &mut notes)?);
                 }
             }
         }
@@ -88,7 +90,8 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
     }
 
     if let Some(department) = one_or_many(posting.get("departments")).first() {
-        job.department = text(as_object(department, "a department")?, "name")?.map(str::to_owned);
+        let department = as_object(department, "a department")?;
+        job.department = plain_text(department, "name", "department", &mut notes)?;
     }
     if let Some(date) =
         date_field(posting, "first_published")?.or(date_field(posting, "updated_at")?)
@@ -97,7 +100,11 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
     }
     job.apply_url = text(posting, "absolute_url")?.and_then(http_url);
 
-    Ok(ImportRecord { company, job })
+    Ok(ImportRecord {
+        company,
+        job,
+        notes,
+    })
 }
 
 #[cfg(test)]

@@ -6,9 +6,10 @@ use serde_json::Value;
 
 use super::{
     Context, Format, ImportRecord, Object, RecordError, amount, as_object, collect, company,
-    date_field, describe, fnv1a, http_url, id, job, one_or_many, push_unique, salary, text,
+    date_field, describe, fnv1a, http_url, id, job, object, one_or_many, plain, plain_text,
+    push_plain, push_unique, salary, text, title,
 };
-use crate::store::sanitize::decode_entities;
+use crate::store::model::NewReview;
 
 /// `@type` is `JobPosting`, alone, in a list, or as a full IRI.
 pub(super) fn is_job_posting(value: &Value) -> bool {
@@ -39,21 +40,23 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
             .map_or_else(|| "none".to_owned(), Value::to_string);
         return Err(format!("not a JobPosting (@type is {kind})"));
     }
-    // Pages often escape text for HTML inside the JSON as well.
-    let title = text(posting, "title")?
-        .map(decode_entities)
-        .filter(|title| !title.trim().is_empty())
-        .ok_or("the job has no title (title is missing or empty)")?;
+    let mut notes = Vec::new();
+    // Pages often escape text for HTML inside the JSON as well: reading
+    // plain text decodes it.
+    let title = title(posting, "title", &mut notes)?;
 
-    let organization = organization(posting)?;
+    let organization = organization(posting, &mut notes)?;
     let mut company = company(
         organization.name.as_deref(),
         context,
         "the posting has no hiringOrganization name; give the company name with the import",
+        &mut notes,
     )?;
     if organization.name.is_some() {
         company.website = organization.website;
         company.logo_url = organization.logo;
+        company.about = organization.about.unwrap_or_default();
+        company.reviews = organization.reviews;
     }
 
     let posted_on = date_field(posting, "datePosted")?;
@@ -83,7 +86,7 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
 
     for place in one_or_many(posting.get("jobLocation")) {
         if let Some(place) = location(place)? {
-            push_unique(&mut job.locations, &place);
+            push_plain(&mut job.locations, "locations", &place, &mut notes)?;
         }
     }
     let telecommute = one_or_many(posting.get("jobLocationType"))
@@ -106,7 +109,12 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
                 }
             };
             if let Some(region) = region {
-                push_unique(&mut job.remote_regions, region);
+                push_plain(
+                    &mut job.remote_regions,
+                    "remote_regions",
+                    region,
+                    &mut notes,
+                )?;
             }
         }
     }
@@ -114,32 +122,40 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
     if let Some(base) = one_or_many(posting.get("baseSalary")).first() {
         job.salary = Some(base_salary(as_object(base, "baseSalary")?)?);
     }
-    job.skills = skills(posting)?;
+    job.skills = skills(posting, &mut notes)?;
 
-    Ok(ImportRecord { company, job })
+    Ok(ImportRecord {
+        company,
+        job,
+        notes,
+    })
 }
 
+/// The employer as the posting describes it; its name is read as plain text
+/// with the rest of the company.
 #[derive(Default)]
 struct Organization {
     name: Option<String>,
     website: Option<String>,
     logo: Option<String>,
+    about: Option<String>,
+    reviews: Vec<NewReview>,
 }
 
-fn organization(posting: &Object) -> Result<Organization, String> {
+fn organization(posting: &Object, notes: &mut Vec<String>) -> Result<Organization, String> {
     let Some(value) = posting.get("hiringOrganization").filter(|v| !v.is_null()) else {
         return Ok(Organization::default());
     };
     let organization = match value {
         Value::String(name) => {
             return Ok(Organization {
-                name: Some(decode_entities(name.trim())).filter(|name| !name.is_empty()),
+                name: Some(name.trim().to_owned()).filter(|name| !name.is_empty()),
                 ..Organization::default()
             });
         }
         other => as_object(other, "hiringOrganization")?,
     };
-    let name = text(organization, "name")?.map(decode_entities);
+    let name = text(organization, "name")?.map(str::to_owned);
     // sameAs may list several profiles; the first web address is the site.
     let website = one_or_many(organization.get("sameAs"))
         .iter()
@@ -155,7 +171,37 @@ fn organization(posting: &Object) -> Result<Organization, String> {
         name,
         website,
         logo,
+        // Shown as one paragraph of text on the company's page.
+        about: plain_text(organization, "description", "company.about", notes)?,
+        reviews: reviews(organization)?,
     })
+}
+
+/// `review`: Reviews of the employer, each with a `reviewRating` on
+/// schema.org's default scale of 1 to 5 and a `datePublished`. Whether a
+/// rating is in range is the store's to check, as for every review.
+fn reviews(organization: &Object) -> Result<Vec<NewReview>, String> {
+    one_or_many(organization.get("review"))
+        .into_iter()
+        .map(|review| {
+            let review = as_object(review, "a review")?;
+            let rating = object(review, "reviewRating")?.ok_or("a review has no reviewRating")?;
+            let value = rating
+                .get("ratingValue")
+                .filter(|value| !value.is_null())
+                .ok_or("a review's reviewRating has no ratingValue")?;
+            let stars = amount("reviewRating.ratingValue", value)?;
+            let reviewed_on =
+                date_field(review, "datePublished")?.ok_or("a review has no datePublished")?;
+            Ok(NewReview {
+                // `as` saturates: a rating above 255 stays out of range.
+                stars: stars.round() as u8,
+                dei_stars: None,
+                approves_ceo: None,
+                reviewed_on,
+            })
+        })
+        .collect()
 }
 
 /// `identifier`: a PropertyValue's value, or plain text; else the posting's URL.
@@ -267,19 +313,21 @@ fn base_salary(base: &Object) -> Result<Salary, String> {
 }
 
 /// `skills`: a list, or one text of comma-separated skills.
-fn skills(posting: &Object) -> Result<Vec<String>, String> {
+fn skills(posting: &Object, notes: &mut Vec<String>) -> Result<Vec<String>, String> {
     let mut skills = Vec::new();
     for skill in one_or_many(posting.get("skills")) {
         match skill {
+            // Markup first: a comma inside a tag separates no skills.
+            Value::String(list) if list.trim().is_empty() => {}
             Value::String(list) => {
-                for skill in list.split(',') {
+                for skill in plain("skills", list, notes)?.split(',') {
                     push_unique(&mut skills, skill);
                 }
             }
             // A DefinedTerm names its skill.
             Value::Object(term) => {
                 if let Some(name) = text(term, "name")? {
-                    push_unique(&mut skills, name);
+                    push_plain(&mut skills, "skills", name, notes)?;
                 }
             }
             other => return Err(format!("skills should be text, not {}", describe(other))),
@@ -402,6 +450,37 @@ mod tests {
         assert_eq!(job.locations, ["Leeds, United Kingdom"]);
         assert_eq!(job.skills, ["Negotiation", "CRM"]);
         assert_eq!(job.apply_url, None);
+    }
+
+    #[test]
+    fn the_organization_gives_about_and_reviews() {
+        let posting = r#"{"@type": "JobPosting", "title": "Welder", "identifier": 12,
+            "hiringOrganization": {"@type": "Organization", "name": "Anvil Works",
+                "description": "<p>Gates &amp; railings.</p>",
+                "review": [{"@type": "Review", "reviewRating": {"ratingValue": "4.4"},
+                            "datePublished": "2026-01-02"},
+                           {"@type": "Review", "reviewRating": {"ratingValue": 11},
+                            "datePublished": "2026-01-03T10:00:00Z"}]}}"#;
+        let file = parse(posting.as_bytes(), None, TODAY).unwrap();
+        let record = file.records[0].as_ref().unwrap();
+        assert_eq!(record.company.about, "Gates & railings.");
+        let reviews: Vec<(u8, &str)> = record
+            .company
+            .reviews
+            .iter()
+            .map(|review| (review.stars, review.reviewed_on.as_str()))
+            .collect();
+        // Out of range is the store's to reject.
+        assert_eq!(reviews, [(4, "2026-01-02"), (11, "2026-01-03")]);
+        assert_eq!(
+            record.notes,
+            ["company.about: removed markup `<p>`, `</p>`"]
+        );
+
+        let undated = posting.replace(r#""datePublished": "2026-01-02""#, r#""x": 1"#);
+        let file = parse(undated.as_bytes(), None, TODAY).unwrap();
+        let error = file.records[0].as_ref().unwrap_err();
+        assert!(error.reason.contains("datePublished"), "{}", error.reason);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::{
     Context, Format, ImportRecord, Object, RecordError, amount, as_object, collect, company,
     date_from_millis, describe, employment_from_title, http_url, id, job, object, one_or_many,
-    push_unique, remote_region, salary, text, title,
+    plain_text, push_plain, push_unique, remote_region, salary, text, title,
 };
 
 /// Enough of Lever's own field names that no other format has.
@@ -36,11 +36,13 @@ pub(super) fn records(
 fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
     let posting = as_object(item, "a posting")?;
     let source_id = id(posting, "id")?.ok_or("the posting has no id")?;
-    let title = title(posting, "text")?;
+    let mut notes = Vec::new();
+    let title = title(posting, "text", &mut notes)?;
     let company = company(
         None,
         context,
         "Lever postings do not name their company; give the company name with the import",
+        &mut notes,
     )?;
     let mut job = job(Format::Lever, source_id, &company, &title, context.today);
 
@@ -49,19 +51,20 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
         if let Some(commitment) = text(categories, "commitment")? {
             job.employment_type = employment(commitment, &title);
         }
-        job.department = text(categories, "department")?
-            .or(text(categories, "team")?)
-            .map(str::to_owned);
+        job.department = match plain_text(categories, "department", "department", &mut notes)? {
+            Some(department) => Some(department),
+            None => plain_text(categories, "team", "department", &mut notes)?,
+        };
     }
 
     let mut places = Vec::new();
     if let Some(categories) = categories {
         if let Some(location) = text(categories, "location")? {
-            push_unique(&mut places, location);
+            push_plain(&mut places, "locations", location, &mut notes)?;
         }
         for place in one_or_many(categories.get("allLocations")) {
             match place {
-                Value::String(place) => push_unique(&mut places, place),
+                Value::String(place) => push_plain(&mut places, "locations", place, &mut notes)?,
                 other => {
                     return Err(format!(
                         "categories.allLocations should list text, not {}",
@@ -103,7 +106,11 @@ fn record(item: &Value, context: &Context<'_>) -> Result<ImportRecord, String> {
         job.salary = Some(salary_range(range)?);
     }
 
-    Ok(ImportRecord { company, job })
+    Ok(ImportRecord {
+        company,
+        job,
+        notes,
+    })
 }
 
 fn employment(commitment: &str, title: &str) -> EmploymentType {

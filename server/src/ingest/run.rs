@@ -1,15 +1,14 @@
 //! Storing a parsed import file: good records in, bad ones reported with
-//! their position, each batch of records in one transaction.
+//! their position, each batch of records in one transaction and each record
+//! in a savepoint of it.
 
-use std::collections::HashMap;
+use sqlx::{Connection, SqliteConnection, SqlitePool};
 
-use sqlx::SqlitePool;
-
-use super::{FileError, RecordError, parse};
+use super::{FileError, ImportRecord, RecordError, RecordNote, parse};
 use crate::store::writes::{self as store, StoreError, Written};
 
 /// Records per transaction: large enough to be fast, small enough that a
-/// crash loses little work (and never half a job: a job is one statement).
+/// crash loses little work.
 const BATCH: usize = 500;
 
 /// What an import did.
@@ -18,7 +17,11 @@ pub struct ImportReport {
     pub inserted: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// The records rejected, none of which left anything behind.
     pub problems: Vec<RecordError>,
+    /// What was changed in the records stored (markup removed from
+    /// plain-text fields), so that the change is never silent.
+    pub notes: Vec<RecordNote>,
 }
 
 #[derive(Debug)]
@@ -46,6 +49,11 @@ impl From<sqlx::Error> for ImportError {
 
 /// Parses `bytes` and stores every good record. Importing the same file
 /// again inserts and updates nothing.
+///
+/// A record is stored whole or not at all: its company (profile and
+/// reviews) and its job go in one savepoint, so a record whose job the
+/// store rejects leaves no company (or company update) behind, and the
+/// records after it go on.
 pub async fn import_file(
     pool: &SqlitePool,
     bytes: &[u8],
@@ -54,7 +62,6 @@ pub async fn import_file(
 ) -> Result<ImportReport, ImportError> {
     let parsed = parse(bytes, company, today).map_err(ImportError::File)?;
     let mut report = ImportReport::default();
-    let mut company_ids: HashMap<String, (i64, String)> = HashMap::new();
     let records: Vec<_> = parsed.records.into_iter().enumerate().collect();
     for batch in records.chunks(BATCH) {
         let mut tx = pool.begin().await?;
@@ -66,33 +73,49 @@ pub async fn import_file(
                     continue;
                 }
             };
-            let stored = async {
-                let (company_id, company_name) = match company_ids.get(&record.company.slug) {
-                    Some(known) => known.clone(),
-                    None => {
-                        let id = store::upsert_company(&mut tx, &record.company).await?;
-                        let known = (id, record.company.name.clone());
-                        company_ids.insert(record.company.slug.clone(), known.clone());
-                        known
-                    }
-                };
-                let mut job = record.job.clone();
-                job.company_slug = record.company.slug.clone();
-                store::upsert_job(&mut tx, company_id, &company_name, &job).await
-            }
-            .await;
-            match stored {
-                Ok(Written::Inserted) => report.inserted += 1,
-                Ok(Written::Updated) => report.updated += 1,
-                Ok(Written::Unchanged) => report.unchanged += 1,
-                Err(StoreError::Invalid(reason)) => report.problems.push(RecordError {
-                    position: *position,
-                    reason,
-                }),
+            // A nested `begin` on a transaction is a savepoint.
+            let mut savepoint = tx.begin().await?;
+            match store_record(&mut savepoint, record).await {
+                Ok(written) => {
+                    savepoint.commit().await?;
+                    report.count(*position, record, written);
+                }
+                Err(StoreError::Invalid(reason)) => {
+                    savepoint.rollback().await?;
+                    report.problems.push(RecordError {
+                        position: *position,
+                        reason,
+                    });
+                }
                 Err(StoreError::Database(error)) => return Err(ImportError::Database(error)),
             }
         }
         tx.commit().await?;
     }
     Ok(report)
+}
+
+/// One record: its company, then its job.
+async fn store_record(
+    conn: &mut SqliteConnection,
+    record: &ImportRecord,
+) -> Result<Written, StoreError> {
+    let company_id = store::upsert_company(conn, &record.company).await?;
+    store::upsert_job(conn, company_id, &record.company.name, &record.job).await
+}
+
+impl ImportReport {
+    /// Counts a stored record and keeps its notes.
+    fn count(&mut self, position: usize, record: &ImportRecord, written: Written) {
+        match written {
+            Written::Inserted => self.inserted += 1,
+            Written::Updated => self.updated += 1,
+            Written::Unchanged => self.unchanged += 1,
+        }
+        self.notes
+            .extend(record.notes.iter().map(|note| RecordNote {
+                position,
+                note: note.clone(),
+            }));
+    }
 }

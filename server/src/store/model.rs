@@ -27,6 +27,29 @@ pub struct NewCompany {
     pub reviews: Vec<NewReview>,
 }
 
+/// A company as its row holds it (lists as JSON text): what the store
+/// writes and what the domain reads.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct CompanyRow {
+    /// 0 for a company not stored yet.
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub website: Option<String>,
+    pub about: String,
+    pub founded_year: Option<i32>,
+    pub headquarters: Option<String>,
+    pub sector: Option<String>,
+    pub team_size: Option<String>,
+    pub funding_stage: Option<String>,
+    pub badges: String,
+    pub culture_values: String,
+    pub benefits: String,
+    pub ceo_name: Option<String>,
+    pub ceo_photo_url: Option<String>,
+}
+
 /// One employee review of a company.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewReview {

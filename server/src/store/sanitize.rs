@@ -74,30 +74,16 @@ fn normalized(html: &str) -> String {
 /// collapsed to one space, no blank lines.
 pub fn html_to_text(html: &str) -> String {
     let mut raw = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        push_text(&mut raw, &rest[..start]);
-        let after = &rest[start..];
-        match scan_tag(after) {
-            Some(Tag::Comment(len)) => rest = &after[len..],
-            Some(Tag::Element { name, closing, len }) => {
-                rest = &after[len..];
-                if !closing && matches!(name.as_str(), "script" | "style" | "template") {
-                    rest = skip_raw_text(rest, &name);
-                } else if is_block(&name) {
-                    raw.push('\n');
-                } else if matches!(name.as_str(), "td" | "th") {
-                    raw.push(' ');
-                }
+    for piece in pieces(html) {
+        match piece {
+            Piece::Text(text) => push_text(&mut raw, text),
+            Piece::Markup { element, .. } if is_block(&element) => raw.push('\n'),
+            Piece::Markup { element, .. } if matches!(element.as_str(), "td" | "th") => {
+                raw.push(' ');
             }
-            None => {
-                // A lone `<` ("a < b") is text.
-                raw.push('<');
-                rest = &after[1..];
-            }
+            Piece::Markup { .. } => {}
         }
     }
-    push_text(&mut raw, rest);
 
     let mut text = String::with_capacity(raw.len());
     for line in raw.split('\n') {
@@ -116,6 +102,105 @@ pub fn html_to_text(html: &str) -> String {
         }
     }
     text
+}
+
+/// A one-line text field with its markup removed, and what was removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlainText {
+    pub text: String,
+    /// Each tag, comment or script-like element removed, as written, in order.
+    pub removed: Vec<String>,
+}
+
+/// The text of a field that is never HTML (a job title, a company name, a
+/// place), which pages show escaped: markup left in it would be shown as
+/// `<img ...>`. Tags and comments go (scripts and styles with their
+/// content), entities are decoded once, and whitespace, line breaks and
+/// block boundaries become single spaces.
+///
+/// Markup that only appears once entities are decoded (`&lt;b&gt;`, as
+/// pages that escape their JSON-LD for HTML write it) goes as well: in a
+/// one-line field it is never meant as text. Decoding still happens once,
+/// so `&amp;lt;` stays `&lt;`.
+pub fn strip_markup(field: &str) -> PlainText {
+    let mut removed = Vec::new();
+    let once = without_markup(field, &mut removed);
+    let decoded = without_markup(&decode_entities(&once), &mut removed);
+    PlainText {
+        text: decoded.split_whitespace().collect::<Vec<_>>().join(" "),
+        removed,
+    }
+}
+
+/// `text` without its markup, entities left as written; each piece removed
+/// is added to `removed`, and those that separate words leave a space.
+fn without_markup(text: &str, removed: &mut Vec<String>) -> String {
+    let mut kept = String::with_capacity(text.len());
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) => kept.push_str(text),
+            Piece::Markup { raw, element } => {
+                if is_block(&element) || matches!(element.as_str(), "td" | "th") {
+                    kept.push(' ');
+                }
+                removed.push(raw.to_owned());
+            }
+        }
+    }
+    kept
+}
+
+/// A run of an HTML fragment as written.
+enum Piece<'a> {
+    Text(&'a str),
+    /// A tag, a comment, or a script-like element with its content.
+    /// `element` is the lower-case tag name, empty for comments.
+    Markup {
+        raw: &'a str,
+        element: String,
+    },
+}
+
+/// Splits `html` into text and markup, in order; together the pieces are
+/// `html` again.
+fn pieces(html: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        if start > 0 {
+            pieces.push(Piece::Text(&rest[..start]));
+        }
+        let after = &rest[start..];
+        match scan_tag(after) {
+            Some(Tag::Comment(len)) => {
+                pieces.push(Piece::Markup {
+                    raw: &after[..len],
+                    element: String::new(),
+                });
+                rest = &after[len..];
+            }
+            Some(Tag::Element { name, closing, len }) => {
+                let mut end = len;
+                if !closing && matches!(name.as_str(), "script" | "style" | "template") {
+                    end = after.len() - skip_raw_text(&after[len..], &name).len();
+                }
+                pieces.push(Piece::Markup {
+                    raw: &after[..end],
+                    element: name,
+                });
+                rest = &after[end..];
+            }
+            None => {
+                // A lone `<` ("a < b") is text.
+                pieces.push(Piece::Text(&after[..1]));
+                rest = &after[1..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest));
+    }
+    pieces
 }
 
 /// Decodes character references: the named ones descriptions use (`&amp;`,
@@ -425,5 +510,47 @@ mod tests {
         );
         // One pass only: a doubly escaped ampersand keeps one level.
         assert_eq!(decode_entities("&amp;lt;"), "&lt;");
+    }
+
+    #[test]
+    fn plain_text_fields_lose_tags_and_say_which() {
+        let stripped = strip_markup("Engineer <img src=x onerror=alert(1)>");
+        assert_eq!(stripped.text, "Engineer");
+        assert_eq!(stripped.removed, ["<img src=x onerror=alert(1)>"]);
+
+        let stripped = strip_markup(
+            "  <b>Senior</b>&nbsp;Engineer<br>Platform <script>alert('<p>')</script><!-- x -->Team ",
+        );
+        assert_eq!(stripped.text, "Senior Engineer Platform Team");
+        assert_eq!(
+            stripped.removed,
+            [
+                "<b>",
+                "</b>",
+                "<br>",
+                "<script>alert('<p>')</script>",
+                "<!-- x -->"
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_text_decodes_once_and_keeps_what_is_not_markup() {
+        for (field, text) in [
+            ("Tom &amp; Jerry", "Tom & Jerry"),
+            ("R&amp;amp;D", "R&amp;D"),
+            ("C &lt;3 Rust, 1 < 2", "C <3 Rust, 1 < 2"),
+            ("Caf\u{e9}\n\t Aurora", "Caf\u{e9} Aurora"),
+        ] {
+            let stripped = strip_markup(field);
+            assert_eq!(stripped.text, text, "{field}");
+            assert!(stripped.removed.is_empty(), "{field}: {stripped:?}");
+        }
+        // Escaped markup is markup too, shown as it reads once decoded.
+        let stripped = strip_markup("Designer &lt;img src=x onerror=alert(1)&gt;");
+        assert_eq!(stripped.text, "Designer");
+        assert_eq!(stripped.removed, ["<img src=x onerror=alert(1)>"]);
+        // Nothing but markup leaves nothing.
+        assert_eq!(strip_markup("<b></b>").text, "");
     }
 }

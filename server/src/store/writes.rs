@@ -5,7 +5,7 @@ use ascend_types::WorkModel;
 use ascend_types::date::parse_iso_date;
 use sqlx::SqliteConnection;
 
-use super::model::{NewCompany, NewJob, fnv1a, slugify};
+use super::model::{CompanyRow, NewCompany, NewJob, NewReview, fnv1a, slugify};
 use super::sanitize::{html_to_text, sanitize_description};
 use ascend_types::salary::{region_of, title_family};
 
@@ -46,66 +46,222 @@ fn json_list<T: serde::Serialize>(items: &[T]) -> String {
 }
 
 /// Inserts a company and its reviews, or, when its slug exists, updates its
-/// profile and leaves its reviews as they are. Returns its id.
+/// profile; either way returns its id. The id and slug never change, so the
+/// company's address and its jobs stay where they are.
+///
+/// An update writes what `company` gives and keeps what it leaves out
+/// (`None`, empty text, an empty list): imports carry only part of a
+/// profile (a Greenhouse board names its company and nothing else), and
+/// must not erase what another source or the seed gave. Reviews follow the
+/// same rule as a whole: a company given with reviews has exactly those
+/// afterwards, one given without keeps its own. Reviews have no ids to
+/// match, so adding them would count each re-import again.
+///
+/// Nothing is written when nothing changed, as every update of a company
+/// moves the data version the in-memory indexes rebuild on. Everything is
+/// checked before anything is written.
 pub async fn upsert_company(
     conn: &mut SqliteConnection,
     company: &NewCompany,
 ) -> Result<i64, StoreError> {
+    validate_company(company)?;
+    let given = CompanyRow::from(company);
+    let existing: Option<CompanyRow> = sqlx::query_as(
+        "SELECT id, slug, name, logo_url, website, about, founded_year, headquarters, sector, team_size, \
+         funding_stage, badges, culture_values, benefits, ceo_name, ceo_photo_url \
+         FROM companies WHERE slug = $1",
+    )
+    .bind(&company.slug)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let id = match existing {
+        None => write_company(conn, &given).await?,
+        Some(stored) => {
+            let updated = stored.updated_with(given);
+            if updated != stored {
+                write_company(conn, &updated).await?;
+            }
+            stored.id
+        }
+    };
+    if !company.reviews.is_empty() {
+        replace_reviews(conn, id, &company.reviews).await?;
+    }
+    Ok(id)
+}
+
+impl From<&NewCompany> for CompanyRow {
+    fn from(company: &NewCompany) -> Self {
+        CompanyRow {
+            id: 0,
+            slug: company.slug.clone(),
+            name: company.name.trim().to_owned(),
+            logo_url: company.logo_url.clone(),
+            website: company.website.clone(),
+            about: company.about.clone(),
+            founded_year: company.founded_year,
+            headquarters: company.headquarters.clone(),
+            sector: company.sector.clone(),
+            team_size: company.team_size.clone(),
+            funding_stage: company.funding_stage.clone(),
+            badges: json_list(&company.badges),
+            culture_values: json_list(&company.culture_values),
+            benefits: json_list(&company.benefits),
+            ceo_name: company.ceo_name.clone(),
+            ceo_photo_url: company.ceo_photo_url.clone(),
+        }
+    }
+}
+
+impl CompanyRow {
+    /// This row with every field `given` has replaced, the others kept.
+    fn updated_with(&self, given: CompanyRow) -> CompanyRow {
+        fn text(given: Option<String>, stored: &Option<String>) -> Option<String> {
+            given
+                .filter(|value| !value.trim().is_empty())
+                .or_else(|| stored.clone())
+        }
+        fn list(given: String, stored: &str) -> String {
+            if given == "[]" {
+                stored.to_owned()
+            } else {
+                given
+            }
+        }
+        CompanyRow {
+            id: self.id,
+            slug: self.slug.clone(),
+            // Required, so always given.
+            name: given.name,
+            logo_url: text(given.logo_url, &self.logo_url),
+            website: text(given.website, &self.website),
+            about: if given.about.trim().is_empty() {
+                self.about.clone()
+            } else {
+                given.about
+            },
+            founded_year: given.founded_year.or(self.founded_year),
+            headquarters: text(given.headquarters, &self.headquarters),
+            sector: text(given.sector, &self.sector),
+            team_size: text(given.team_size, &self.team_size),
+            funding_stage: text(given.funding_stage, &self.funding_stage),
+            badges: list(given.badges, &self.badges),
+            culture_values: list(given.culture_values, &self.culture_values),
+            benefits: list(given.benefits, &self.benefits),
+            ceo_name: text(given.ceo_name, &self.ceo_name),
+            ceo_photo_url: text(given.ceo_photo_url, &self.ceo_photo_url),
+        }
+    }
+}
+
+/// The checks a company and its reviews pass before any of it is stored.
+fn validate_company(company: &NewCompany) -> Result<(), StoreError> {
     if company.slug.is_empty() || company.name.trim().is_empty() {
         return Err(StoreError::Invalid("company: a name is required".into()));
     }
-    let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM companies WHERE slug = $1")
-        .bind(&company.slug)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if let Some(id) = existing {
-        return Ok(id);
+    let valid_stars = |stars: u8| (1..=5).contains(&stars);
+    for (index, review) in company.reviews.iter().enumerate() {
+        let problem = if !valid_stars(review.stars) {
+            format!("{} stars is not 1 to 5", review.stars)
+        } else if let Some(stars) = review.dei_stars.filter(|&s| !valid_stars(s)) {
+            format!("{stars} diversity stars is not 1 to 5")
+        } else if parse_iso_date(&review.reviewed_on).is_none() {
+            format!("'{}' is not a YYYY-MM-DD date", review.reviewed_on)
+        } else {
+            continue;
+        };
+        return Err(StoreError::Invalid(format!(
+            "company {}: review {index}: {problem}",
+            company.slug
+        )));
     }
-    let id: i64 = sqlx::query_scalar(
+    Ok(())
+}
+
+/// Writes a company's row: a new one, or the one with its slug, updated.
+async fn write_company(conn: &mut SqliteConnection, row: &CompanyRow) -> Result<i64, StoreError> {
+    let id = sqlx::query_scalar(
         "INSERT INTO companies (slug, name, logo_url, website, about, founded_year, headquarters, sector, \
          team_size, funding_stage, badges, culture_values, benefits, ceo_name, ceo_photo_url) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+         ON CONFLICT (slug) DO UPDATE SET name = excluded.name, logo_url = excluded.logo_url, \
+         website = excluded.website, about = excluded.about, founded_year = excluded.founded_year, \
+         headquarters = excluded.headquarters, sector = excluded.sector, team_size = excluded.team_size, \
+         funding_stage = excluded.funding_stage, badges = excluded.badges, \
+         culture_values = excluded.culture_values, benefits = excluded.benefits, \
+         ceo_name = excluded.ceo_name, ceo_photo_url = excluded.ceo_photo_url \
+         RETURNING id",
     )
-    .bind(&company.slug)
-    .bind(company.name.trim())
-    .bind(&company.logo_url)
-    .bind(&company.website)
-    .bind(&company.about)
-    .bind(company.founded_year)
-    .bind(&company.headquarters)
-    .bind(&company.sector)
-    .bind(&company.team_size)
-    .bind(&company.funding_stage)
-    .bind(json_list(&company.badges))
-    .bind(json_list(&company.culture_values))
-    .bind(json_list(&company.benefits))
-    .bind(&company.ceo_name)
-    .bind(&company.ceo_photo_url)
+    .bind(&row.slug)
+    .bind(&row.name)
+    .bind(&row.logo_url)
+    .bind(&row.website)
+    .bind(&row.about)
+    .bind(row.founded_year)
+    .bind(&row.headquarters)
+    .bind(&row.sector)
+    .bind(&row.team_size)
+    .bind(&row.funding_stage)
+    .bind(&row.badges)
+    .bind(&row.culture_values)
+    .bind(&row.benefits)
+    .bind(&row.ceo_name)
+    .bind(&row.ceo_photo_url)
     .fetch_one(&mut *conn)
     .await?;
-    for review in &company.reviews {
-        let valid_stars = |s: u8| (1..=5).contains(&s);
-        if !valid_stars(review.stars)
-            || review.dei_stars.is_some_and(|s| !valid_stars(s))
-            || parse_iso_date(&review.reviewed_on).is_none()
-        {
-            return Err(StoreError::Invalid(format!(
-                "company {}: a review is out of range",
-                company.slug
-            )));
-        }
+    Ok(id)
+}
+
+/// A review as its row holds it, for comparing.
+type ReviewRow = (i64, Option<i64>, Option<bool>, String);
+
+/// Makes `reviews` the company's reviews, unless they already are (in any
+/// order).
+async fn replace_reviews(
+    conn: &mut SqliteConnection,
+    company_id: i64,
+    reviews: &[NewReview],
+) -> Result<(), StoreError> {
+    let given: Vec<ReviewRow> = reviews
+        .iter()
+        .map(|review| {
+            (
+                i64::from(review.stars),
+                review.dei_stars.map(i64::from),
+                review.approves_ceo,
+                review.reviewed_on.clone(),
+            )
+        })
+        .collect();
+    let mut stored: Vec<ReviewRow> = sqlx::query_as(
+        "SELECT stars, dei_stars, approves_ceo, reviewed_on FROM reviews WHERE company_id = $1",
+    )
+    .bind(company_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut sorted = given.clone();
+    sorted.sort();
+    stored.sort();
+    if sorted == stored {
+        return Ok(());
+    }
+    sqlx::query("DELETE FROM reviews WHERE company_id = $1")
+        .bind(company_id)
+        .execute(&mut *conn)
+        .await?;
+    for (stars, dei_stars, approves_ceo, reviewed_on) in &given {
         sqlx::query(
             "INSERT INTO reviews (company_id, stars, dei_stars, approves_ceo, reviewed_on) VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(id)
-        .bind(i64::from(review.stars))
-        .bind(review.dei_stars.map(i64::from))
-        .bind(review.approves_ceo)
-        .bind(&review.reviewed_on)
+        .bind(company_id)
+        .bind(stars)
+        .bind(dei_stars)
+        .bind(approves_ceo)
+        .bind(reviewed_on)
         .execute(&mut *conn)
         .await?;
     }
-    Ok(id)
+    Ok(())
 }
 
 /// The checks every job passes before it is stored.
