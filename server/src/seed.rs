@@ -13,7 +13,13 @@ use crate::store::model::{NewCompany, NewJob, NewReview};
 use crate::store::writes::{self as store, StoreError};
 use generate::generate;
 
+mod companies;
 pub mod generate;
+mod jobs;
+mod places;
+mod rng;
+mod texts;
+mod words;
 
 /// The job every part of the page is filled for.
 pub const SHOWCASE_SLUG: &str = "backend-engineer-personalization-cadence";
@@ -210,11 +216,15 @@ fn small_company(slug: &str, name: &str, about: &str) -> NewCompany {
 pub fn handwritten(today: i64) -> (Vec<NewCompany>, Vec<NewJob>) {
     let companies = vec![
         cadence(today),
-        small_company(
-            "northwind-robotics",
-            "Northwind Robotics",
-            "Northwind builds the robots that sort parcels in Europe's busiest depots.",
-        ),
+        // The one demo company with a logo (public/logos/).
+        NewCompany {
+            logo_url: Some("/logos/northwind-robotics.svg".into()),
+            ..small_company(
+                "northwind-robotics",
+                "Northwind Robotics",
+                "Northwind builds the robots that sort parcels in Europe's busiest depots.",
+            )
+        },
         small_company(
             "lumen-bank",
             "Lumen Bank",

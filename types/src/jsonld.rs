@@ -8,32 +8,8 @@
 
 use serde::Serialize;
 
+use crate::regions::Region;
 use crate::{EmploymentType, JobDetail, SalaryPeriod, SalarySource, WorkModel};
-
-/// Remote regions that are not one country: they become an
-/// `AdministrativeArea` rather than a `Country`.
-const MULTI_COUNTRY_REGIONS: &[&str] = &[
-    "emea",
-    "europe",
-    "eu",
-    "north america",
-    "south america",
-    "latam",
-    "latin america",
-    "americas",
-    "apac",
-    "asia",
-    "asia pacific",
-    "africa",
-    "middle east",
-    "oceania",
-    "nordics",
-    "dach",
-];
-
-/// Remote regions that put no limit on where applicants live: saying
-/// nothing is the honest way to tell a search engine so.
-const ANYWHERE: &[&str] = &["worldwide", "anywhere", "global"];
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -99,7 +75,8 @@ pub struct PostalAddress {
     pub address_country: String,
 }
 
-/// A `Country` or an `AdministrativeArea` applicants may live in.
+/// A `Country` applicants may live in: an ISO 3166-1 alpha-2 code for the
+/// countries of a region, the job's own words for a country it names.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Area {
     #[serde(rename = "@type")]
@@ -165,10 +142,10 @@ impl JobPosting {
                 same_as: job.company.website.as_deref().and_then(absolute),
                 logo: job.company.logo_url.as_deref().and_then(absolute),
             },
-            job_location: if remote { Vec::new() } else { places(job) },
+            job_location: places(job).filter_map(address).collect(),
             job_location_type: remote.then_some("TELECOMMUTE"),
             applicant_location_requirements: if remote {
-                job.remote_regions.iter().filter_map(|r| area(r)).collect()
+                applicant_countries(job)
             } else {
                 Vec::new()
             },
@@ -218,25 +195,29 @@ pub fn unit_text(period: SalaryPeriod) -> &'static str {
     }
 }
 
-/// Each of the job's places ("Berlin, Germany", "Austin, Texas, United
-/// States"), or its one location in words when it lists none.
-fn places(job: &JobDetail) -> Vec<Place> {
-    let names: Vec<&str> = if job.locations.is_empty() {
-        vec![job.location.as_str()]
-    } else {
-        job.locations.iter().map(String::as_str).collect()
-    };
-    names.into_iter().filter_map(address).collect()
+/// The job's places ("Berlin, Germany", "Austin, Texas, United States"),
+/// remote or not, without the words that only say it is remote ("Remote in
+/// EMEA"): those are regions, not addresses. A job without places has
+/// none; its location in words ("Location not given") is no address.
+fn places(job: &JobDetail) -> impl Iterator<Item = &str> {
+    job.locations
+        .iter()
+        .map(String::as_str)
+        .filter(|name| !WorkModel::Remote.named_in(name))
+}
+
+/// The comma-separated parts of a place, blanks left out.
+fn parts(name: &str) -> Vec<&str> {
+    name.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// The last comma-separated part is the country, the first the town, any in
 /// between the region.
 fn address(name: &str) -> Option<Place> {
-    let parts: Vec<&str> = name
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = parts(name);
     let (country, rest) = parts.split_last()?;
     let (locality, region) = match rest {
         [] => (None, None),
@@ -254,21 +235,43 @@ fn address(name: &str) -> Option<Place> {
     })
 }
 
-fn area(region: &str) -> Option<Area> {
-    let name = region.trim();
-    let key = name.to_lowercase();
-    if name.is_empty() || ANYWHERE.contains(&key.as_str()) {
-        return None;
+/// Where a remote job's applicants may live, as countries: Google rejects a
+/// `TELECOMMUTE` posting that names none, and reads no region such as
+/// "EMEA". A region becomes its countries (see [`crate::regions`]); any
+/// other name is taken for a country ("Portugal").
+///
+/// "Worldwide" has no schema.org value, and naming only the countries of
+/// the job's own places would hide a job open to everyone from searchers
+/// everywhere else: it names every country the table knows. A job that
+/// names no region is read as Google reads one: open in the countries of
+/// its places, or, with none, anywhere (as the match score reads it).
+fn applicant_countries(job: &JobDetail) -> Vec<Area> {
+    let mut names: Vec<&str> = Vec::new();
+    for name in job.remote_regions.iter().map(|r| r.trim()) {
+        match Region::named(name) {
+            Some(region) => region.countries().for_each(|code| names.push(code)),
+            None if !name.is_empty() => names.push(name),
+            None => {}
+        }
     }
-    let kind = if MULTI_COUNTRY_REGIONS.contains(&key.as_str()) {
-        "AdministrativeArea"
-    } else {
-        "Country"
-    };
-    Some(Area {
-        kind,
-        name: name.to_owned(),
-    })
+    if names.is_empty() {
+        names.extend(places(job).filter_map(|place| parts(place).pop()));
+    }
+    if names.is_empty() {
+        Region::world()
+            .countries()
+            .for_each(|code| names.push(code));
+    }
+    let mut countries: Vec<Area> = Vec::with_capacity(names.len());
+    for name in names {
+        if !countries.iter().any(|c| c.name == name) {
+            countries.push(Area {
+                kind: "Country",
+                name: name.to_owned(),
+            });
+        }
+    }
+    countries
 }
 
 /// Makes serialized JSON safe inside an HTML `<script>` element: `<`, `>`
@@ -410,22 +413,112 @@ mod tests {
         }
     }
 
+    fn remote(regions: &[&str], locations: &[&str]) -> JobDetail {
+        JobDetail {
+            work_model: WorkModel::Remote,
+            location: "Remote".into(),
+            locations: locations.iter().map(|l| (*l).to_owned()).collect(),
+            remote_regions: regions.iter().map(|r| (*r).to_owned()).collect(),
+            ..job()
+        }
+    }
+
+    /// The names of `applicantLocationRequirements`, each checked to be a
+    /// `Country`: Google reads no other type for a remote job.
+    fn countries(v: &Value) -> Vec<&str> {
+        v["applicantLocationRequirements"]
+            .as_array()
+            .expect("a remote job names countries")
+            .iter()
+            .map(|area| {
+                assert_eq!(area["@type"], "Country", "{area}");
+                area["name"].as_str().unwrap()
+            })
+            .collect()
+    }
+
+    fn world() -> Vec<&'static str> {
+        Region::world().countries().collect()
+    }
+
     #[test]
-    fn a_remote_job_names_where_applicants_may_live() {
-        let mut job = job();
-        job.work_model = WorkModel::Remote;
-        job.location = "Remote in EMEA".into();
-        job.locations = vec![];
-        job.remote_regions = vec!["EMEA".into(), "Portugal".into(), "Worldwide".into()];
-        let v = ld(&job, None);
+    fn a_remote_region_becomes_its_countries() {
+        let v = ld(&remote(&["EMEA"], &["Remote in EMEA"]), None);
         assert_eq!(v["jobLocationType"], "TELECOMMUTE");
-        assert!(v.get("jobLocation").is_none());
+        assert!(
+            v.get("jobLocation").is_none(),
+            "Remote in EMEA is no address"
+        );
+        let named = countries(&v);
+        let emea: Vec<&str> = Region::named("EMEA").unwrap().countries().collect();
+        assert_eq!(named, emea);
+        for code in ["GB", "SE", "DE", "AE", "ZA"] {
+            assert!(named.contains(&code), "{code}");
+        }
+        assert!(!named.contains(&"US"));
+    }
+
+    #[test]
+    fn regions_and_countries_join_once_each() {
+        let v = ld(
+            &remote(&["DACH", "Nordics", "Portugal", "Europe"], &[]),
+            None,
+        );
+        let named = countries(&v);
+        assert_eq!(named[..8], ["AT", "CH", "DE", "DK", "FI", "IS", "NO", "SE"]);
+        // A name the table does not know is taken for a country.
+        assert_eq!(named[8], "Portugal");
+        let europe = Region::named("Europe").unwrap().countries().count();
+        assert_eq!(named.len(), 1 + europe, "DACH and the Nordics only once");
+    }
+
+    #[test]
+    fn worldwide_names_every_country_even_with_places() {
+        for job in [
+            remote(&["Worldwide"], &["Remote, worldwide"]),
+            remote(&["EMEA", "worldwide"], &[]),
+            remote(&["Anywhere"], &["Lisbon, Portugal"]),
+        ] {
+            let v = ld(&job, None);
+            assert_eq!(countries(&v), world(), "{:?}", job.remote_regions);
+        }
+    }
+
+    #[test]
+    fn a_remote_job_without_regions_is_open_where_its_places_are() {
+        let v = ld(&remote(&[], &["Lisbon, Portugal", "Remote in Spain"]), None);
+        assert_eq!(countries(&v), ["Portugal"]);
+        // Remote jobs keep their real places: the office they work from.
+        assert_eq!(v["jobLocation"][0]["address"]["addressLocality"], "Lisbon");
+        assert_eq!(v["jobLocation"].as_array().unwrap().len(), 1);
+        // With no place either, nothing limits where applicants live.
+        let v = ld(&remote(&[" "], &["Remote"]), None);
+        assert_eq!(countries(&v), world());
+    }
+
+    #[test]
+    fn a_job_without_a_place_has_no_job_location() {
+        let mut job = job();
+        job.locations = vec![];
+        job.location = "Location not given".into();
+        let json = serde_json::to_string(&JobPosting::from_job(&job, None)).unwrap();
+        assert!(!json.contains("jobLocation"), "{json}");
+        assert!(!json.contains("not given"), "{json}");
+        assert!(!json.contains("applicantLocationRequirements"), "{json}");
+    }
+
+    #[test]
+    fn an_address_leaves_out_the_parts_it_lacks() {
+        let mut job = job();
+        job.locations = vec!["Germany".into(), " , Lyon,, France ".into()];
+        let v = ld(&job, None);
         assert_eq!(
-            v["applicantLocationRequirements"],
-            json!([
-                {"@type": "AdministrativeArea", "name": "EMEA"},
-                {"@type": "Country", "name": "Portugal"},
-            ])
+            v["jobLocation"][0]["address"],
+            json!({"@type": "PostalAddress", "addressCountry": "Germany"})
+        );
+        assert_eq!(
+            v["jobLocation"][1]["address"],
+            json!({"@type": "PostalAddress", "addressLocality": "Lyon", "addressCountry": "France"})
         );
     }
 

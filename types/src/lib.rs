@@ -11,6 +11,7 @@ pub mod date;
 pub mod jsonld;
 pub mod links;
 pub mod meta;
+pub mod regions;
 pub mod salary;
 #[cfg(any(test, feature = "sample"))]
 pub mod sample;
@@ -509,9 +510,39 @@ pub fn company_jobs_query(slug: &str) -> String {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateSubscription {
+    /// The document's pattern is a strict subset of what
+    /// [`email::normalize_email`] accepts, so that no address valid by the
+    /// document is refused.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 254,
+            pattern = r"^[A-Za-z0-9_+-]{1,32}(\.[A-Za-z0-9_+-]{1,31})?@[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,30}[A-Za-z0-9])?){0,3}\.[A-Za-z]{2,20}$",
+            example = "ada@example.com"
+        )
+    )]
     pub email: String,
+    /// At most ten short words (letters, digits, hyphens); repeats count once.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = topics_schema))]
     pub topics: Vec<String>,
+}
+
+/// The sign-up's `topics`, as the server checks them.
+#[cfg(feature = "openapi")]
+fn topics_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    ArrayBuilder::new()
+        .items(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(40))
+                .pattern(Some("^[a-z0-9-]{1,40}$")),
+        )
+        .max_items(Some(10))
+        .unique_items(true)
+        .build()
 }
 
 /// The answer to a sign-up: the same whether or not the address was known.
