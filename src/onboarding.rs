@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::profile_data::{Profile, SearchStatus, StoredSalary};
 
+mod salary_input;
+
+pub use salary_input::{SalaryReading, grouped_amount, per_period, read_as, read_salary};
+
 /// Where an unfinished flow is kept, apart from the profile itself.
 pub use ascend_types::wire::ONBOARDING_DRAFT_KEY as DRAFT_KEY;
 
@@ -27,9 +31,6 @@ pub const SALARY_PERIODS: [SalaryPeriod; 3] =
 
 /// How many chips one list may hold.
 pub const MAX_CHIPS: usize = 20;
-
-/// The most a salary amount may be (in any currency and period).
-const MAX_AMOUNT: f64 = 1e10;
 
 /// What the visitor has answered so far. The salary amount stays text until
 /// it is checked, so a half-typed value survives a reload.
@@ -86,6 +87,40 @@ impl Draft {
         draft
     }
 
+    /// What the salary field says, read with the currency and period chosen.
+    pub fn salary_reading(&self) -> Result<SalaryReading, &'static str> {
+        read_salary(
+            &self.salary_amount,
+            &self.salary_currency,
+            self.salary_period,
+        )
+    }
+
+    /// What the salary field was understood to mean, as it says beside the
+    /// field ("Read as 75,000 EUR a year."), if it could be read.
+    pub fn salary_read_as(&self) -> Option<String> {
+        let reading = self.salary_reading().ok()?;
+        Some(read_as(
+            reading.amount,
+            &self.salary_currency,
+            self.salary_period,
+        ))
+    }
+
+    /// Sets the salary text; a currency or period it names (`€75k`, `40/h`)
+    /// is chosen beside it too, so that what the selects show is what counts.
+    pub fn set_salary_text(&mut self, text: String) {
+        self.salary_amount = text;
+        if let Ok(reading) = self.salary_reading() {
+            if let Some(currency) = reading.currency {
+                self.salary_currency = currency.to_owned();
+            }
+            if let Some(period) = reading.period.filter(|p| SALARY_PERIODS.contains(p)) {
+                self.salary_period = period;
+            }
+        }
+    }
+
     /// The profile this draft describes. Call after every step validated;
     /// an unreadable amount leaves the salary out.
     pub fn to_profile(&self, agreed_on: String) -> Profile {
@@ -96,13 +131,11 @@ impl Draft {
             work_models: self.work_models.clone(),
             locations: self.locations.clone(),
             remote_regions: self.remote_regions.clone(),
-            salary: parse_amount(&self.salary_amount)
-                .ok()
-                .map(|amount| StoredSalary {
-                    amount,
-                    currency: self.salary_currency.clone(),
-                    period: self.salary_period,
-                }),
+            salary: self.salary_reading().ok().map(|reading| StoredSalary {
+                amount: reading.amount,
+                currency: self.salary_currency.clone(),
+                period: self.salary_period,
+            }),
             status: self.status,
             ..Profile::new(agreed_on)
         }
@@ -241,7 +274,7 @@ impl Step {
                 }
             }
             Step::Salary => {
-                if let Err(message) = parse_amount(&draft.salary_amount) {
+                if let Err(message) = draft.salary_reading() {
                     fail(Field::SalaryAmount, message);
                 }
                 if draft.salary_currency.trim().is_empty() {
@@ -279,27 +312,6 @@ pub struct FieldError {
 /// The message for `field` among `errors`, if any.
 pub fn message_for(errors: &[FieldError], field: Field) -> Option<&'static str> {
     errors.iter().find(|e| e.field == field).map(|e| e.message)
-}
-
-/// Reads a salary amount as people type it: `65000`, `65,000`, `65 000`,
-/// `32.50`.
-pub fn parse_amount(text: &str) -> Result<f64, &'static str> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}' | '_' | '\''))
-        .collect();
-    if cleaned.is_empty() {
-        return Err("Enter an amount, or skip this step.");
-    }
-    if !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err("Enter the amount in digits only, like 65000.");
-    }
-    match cleaned.parse::<f64>() {
-        Ok(amount) if amount > 0.0 && amount < MAX_AMOUNT => Ok(amount),
-        Ok(_) => Err("Enter an amount above zero and below ten billion."),
-        Err(_) => Err("Enter the amount in digits only, like 65000."),
-    }
 }
 
 /// An amount as the edit field shows it again.
@@ -341,28 +353,123 @@ pub fn suggest_prefix(text: &str) -> Option<String> {
     })
 }
 
+/// Words that mark a title for someone starting out: such titles come after
+/// the others unless the visitor typed one of these words.
+const STARTING_OUT: [&str; 14] = [
+    "intern",
+    "internship",
+    "junior",
+    "jr",
+    "trainee",
+    "graduate",
+    "grad",
+    "apprentice",
+    "apprenticeship",
+    "student",
+    "werkstudent",
+    "praktikant",
+    "entry",
+    "associate",
+];
+
+/// The words of `text`, lower case, split at anything but letters and digits.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// How well `candidate` answers what was typed (`needle`, as words), best
+/// first: the same title; the title starting with the typed words whole
+/// ("Backend Engineer" for "backend"); a later word starting them whole
+/// ("Senior Backend Engineer"); then the same but with the last typed word
+/// still partial ("Back"); then the text anywhere ("Trust" for "rus").
+fn match_tier(candidate: &[String], needle: &[String]) -> u8 {
+    let Some((last, whole)) = needle.split_last() else {
+        return u8::MAX;
+    };
+    let fits_at = |start: usize, partial: bool| {
+        candidate.len() >= start + needle.len()
+            && whole
+                .iter()
+                .zip(&candidate[start..])
+                .all(|(typed, word)| typed == word)
+            && {
+                let word = &candidate[start + whole.len()];
+                if partial {
+                    word.starts_with(last.as_str())
+                } else {
+                    word == last
+                }
+            }
+    };
+    let later = |partial: bool| (1..candidate.len()).any(|start| fits_at(start, partial));
+    if candidate == needle {
+        0
+    } else if fits_at(0, false) {
+        1
+    } else if later(false) {
+        2
+    } else if fits_at(0, true) {
+        3
+    } else if later(true) {
+        4
+    } else {
+        5
+    }
+}
+
+/// Whether `candidate` is a title for someone starting out that the visitor
+/// did not ask for.
+fn unasked_starting_out(candidate: &[String], needle: &[String]) -> bool {
+    candidate.iter().any(|word| {
+        STARTING_OUT.contains(&word.as_str())
+            && !needle.iter().any(|typed| word.starts_with(typed.as_str()))
+    })
+}
+
 /// Up to `limit` candidates that contain `text` (ignoring case) and are not
-/// chips yet; those starting with it first.
+/// chips yet, the likeliest first: titles for someone starting out last
+/// unless asked for, then by [`match_tier`], then fewer words, then the
+/// order they came in (the server's: most common among open jobs first).
 pub fn matching_candidates(
     candidates: &[String],
     text: &str,
     chips: &[String],
     limit: usize,
 ) -> Vec<String> {
-    let needle = text.trim().to_lowercase();
-    if needle.is_empty() {
+    let needle_text = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    if needle_text.is_empty() {
         return Vec::new();
     }
-    let mut found: Vec<&String> = Vec::new();
+    let needle = words(&needle_text);
+    let mut found: Vec<(&String, Vec<String>)> = Vec::new();
     for candidate in candidates {
         let fresh = !chips.iter().any(|c| c.eq_ignore_ascii_case(candidate))
-            && !found.iter().any(|c| c.eq_ignore_ascii_case(candidate));
-        if fresh && candidate.to_lowercase().contains(&needle) {
-            found.push(candidate);
+            && !found.iter().any(|(c, _)| c.eq_ignore_ascii_case(candidate));
+        let spaced = candidate.split_whitespace().collect::<Vec<_>>().join(" ");
+        if fresh && spaced.to_lowercase().contains(&needle_text) {
+            found.push((candidate, words(candidate)));
         }
     }
-    found.sort_by_key(|c| !c.to_lowercase().starts_with(&needle));
-    found.into_iter().take(limit).cloned().collect()
+    // Stable: equal keys keep the order they came in.
+    found.sort_by_key(|(_, words)| {
+        (
+            unasked_starting_out(words, &needle),
+            match_tier(words, &needle),
+            words.len(),
+        )
+    });
+    found
+        .into_iter()
+        .take(limit)
+        .map(|(c, _)| c.clone())
+        .collect()
 }
 
 /// The flow's place and answers, kept under [`DRAFT_KEY`] until it finishes.
@@ -450,17 +557,95 @@ mod tests {
     }
 
     #[test]
-    fn salary_amounts_read_as_people_type_them() {
-        assert_eq!(parse_amount("65000"), Ok(65_000.0));
-        assert_eq!(parse_amount(" 65,000 "), Ok(65_000.0));
-        assert_eq!(parse_amount("65 000"), Ok(65_000.0));
-        assert_eq!(parse_amount("32.50"), Ok(32.5));
-        assert!(parse_amount("").unwrap_err().contains("skip"));
-        assert!(parse_amount("lots").unwrap_err().contains("digits"));
-        assert!(parse_amount("-5").unwrap_err().contains("digits"));
-        assert!(parse_amount("0").unwrap_err().contains("above zero"));
-        assert!(parse_amount("1.2.3").unwrap_err().contains("digits"));
-        assert!(parse_amount("99999999999").is_err());
+    fn a_german_grouped_salary_is_stored_as_the_thousands_it_says() {
+        // "75.000" used to be stored as 75 a year, and matched every job.
+        for typed in ["75.000", "75,000", "75 000", "75k", "75K", "€75k", "75"] {
+            let draft = Draft {
+                salary_amount: typed.into(),
+                ..Draft::default()
+            };
+            assert!(Step::Salary.validate(&draft).is_empty(), "{typed}");
+            let salary = draft.to_profile("2026-11-26".into()).salary.unwrap();
+            assert_eq!(
+                (salary.amount, salary.currency.as_str(), salary.period),
+                (75_000.0, "EUR", SalaryPeriod::Year),
+                "{typed}"
+            );
+            assert_eq!(
+                draft.salary_read_as().as_deref(),
+                Some("Read as 75,000 EUR a year."),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_currency_or_period_typed_in_the_amount_is_chosen_beside_it() {
+        let mut draft = Draft::default();
+        draft.set_salary_text("$75,000".into());
+        assert_eq!(draft.salary_currency, "USD");
+        assert_eq!(
+            draft.salary_read_as().as_deref(),
+            Some("Read as 75,000 USD a year.")
+        );
+        draft.salary_currency = "CAD".into();
+        draft.set_salary_text("$80k".into());
+        assert_eq!(draft.salary_currency, "CAD", "$ keeps the chosen dollar");
+        draft.set_salary_text("£40/h".into());
+        assert_eq!(
+            (draft.salary_currency.as_str(), draft.salary_period),
+            ("GBP", SalaryPeriod::Hour)
+        );
+        assert_eq!(
+            draft.salary_read_as().as_deref(),
+            Some("Read as 40 GBP an hour.")
+        );
+        let salary = draft.to_profile("2026-11-26".into()).salary.unwrap();
+        assert_eq!(
+            (salary.amount, salary.currency.as_str(), salary.period),
+            (40.0, "GBP", SalaryPeriod::Hour)
+        );
+        // Half-typed or wrong text changes nothing beside it.
+        draft.set_salary_text("lots".into());
+        assert_eq!(
+            (draft.salary_currency.as_str(), draft.salary_period),
+            ("GBP", SalaryPeriod::Hour)
+        );
+        assert_eq!(draft.salary_read_as(), None);
+        // A small figure is in thousands for a year, not for a month.
+        draft.set_salary_text("5.5".into());
+        draft.salary_period = SalaryPeriod::Month;
+        assert_eq!(
+            draft.salary_read_as().as_deref(),
+            Some("Read as 5.50 GBP a month.")
+        );
+        draft.salary_period = SalaryPeriod::Year;
+        assert_eq!(
+            draft.salary_read_as().as_deref(),
+            Some("Read as 5,500 GBP a year.")
+        );
+    }
+
+    #[test]
+    fn wrong_salaries_are_refused_naming_the_field() {
+        for (typed, says) in [
+            ("", "skip"),
+            ("lots", "in figures"),
+            ("0", "above zero"),
+            ("-5", "above zero"),
+            ("60-70k", "not a range"),
+            ("99999999999", "below ten billion"),
+        ] {
+            let draft = Draft {
+                salary_amount: typed.into(),
+                ..Draft::default()
+            };
+            let errors = Step::Salary.validate(&draft);
+            let message = message_for(&errors, Field::SalaryAmount).expect(typed);
+            assert!(message.contains("amount before tax"), "{message}");
+            assert!(message.contains(says), "{typed}: {message}");
+            assert_eq!(draft.to_profile("2026-11-26".into()).salary, None);
+        }
 
         let mut draft = Draft {
             salary_amount: "abc".into(),
@@ -508,6 +693,128 @@ mod tests {
         );
         assert!(matching_candidates(&candidates, " ", &[], 5).is_empty());
         assert_eq!(matching_candidates(&candidates, "r", &[], 1), ["Rust"]);
+    }
+
+    fn ranked(candidates: &[&str], text: &str) -> Vec<String> {
+        let candidates: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
+        matching_candidates(&candidates, text, &[], 8)
+    }
+
+    /// What `GET /api/suggest?q=ba` may answer, most common first.
+    const BA: [&str; 6] = [
+        "Backend Engineering Intern",
+        "Senior Backend Engineer",
+        "Bank Teller",
+        "Backend Engineer",
+        "Head of Backend Engineering",
+        "Backend Developer",
+    ];
+
+    #[test]
+    fn the_likeliest_role_comes_first() {
+        // The defect: Down, Enter after "Backend" picked the internship.
+        assert_eq!(
+            ranked(&BA, "Backend"),
+            [
+                "Backend Engineer",
+                "Backend Developer",
+                "Senior Backend Engineer",
+                "Head of Backend Engineering",
+                "Backend Engineering Intern",
+            ]
+        );
+        assert_eq!(ranked(&BA, "backend  engineer")[0], "Backend Engineer");
+        assert_eq!(
+            ranked(&BA, "Backend Engineering"),
+            ["Head of Backend Engineering", "Backend Engineering Intern"]
+        );
+        // A partial word: titles starting with it before those with it later.
+        assert_eq!(
+            ranked(&BA, "Ba"),
+            [
+                "Bank Teller",
+                "Backend Engineer",
+                "Backend Developer",
+                "Senior Backend Engineer",
+                "Head of Backend Engineering",
+                "Backend Engineering Intern",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_title_first_then_whole_words_then_shorter_ones() {
+        let candidates = [
+            "Senior Data Engineer",
+            "Data Engineering Manager",
+            "Big Data Engineer",
+            "Data Engineer",
+            "Database Engineer",
+            "Metadata Engineer",
+        ];
+        assert_eq!(
+            ranked(&candidates, "data engineer"),
+            [
+                "Data Engineer",
+                "Senior Data Engineer",
+                "Big Data Engineer",
+                "Data Engineering Manager",
+                "Metadata Engineer",
+            ]
+        );
+        assert_eq!(
+            ranked(&candidates, "data"),
+            [
+                "Data Engineer",
+                "Data Engineering Manager",
+                "Senior Data Engineer",
+                "Big Data Engineer",
+                "Database Engineer",
+                "Metadata Engineer",
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_for_starting_out_come_first_only_when_asked_for() {
+        let candidates = [
+            "Junior Frontend Developer",
+            "Frontend Engineering Intern",
+            "Frontend Developer",
+            "Lead Frontend Developer",
+            "Internal Tools Engineer",
+            "Junior Developer",
+            "Developer Advocate",
+        ];
+        assert_eq!(
+            ranked(&candidates, "frontend"),
+            [
+                "Frontend Developer",
+                "Lead Frontend Developer",
+                "Frontend Engineering Intern",
+                "Junior Frontend Developer",
+            ]
+        );
+        assert_eq!(
+            ranked(&candidates, "developer"),
+            [
+                "Developer Advocate",
+                "Frontend Developer",
+                "Lead Frontend Developer",
+                "Junior Developer",
+                "Junior Frontend Developer",
+            ]
+        );
+        // Asked for, by the whole word or its start.
+        assert_eq!(ranked(&candidates, "junior dev"), ["Junior Developer"]);
+        assert_eq!(
+            ranked(&candidates, "jun"),
+            ["Junior Developer", "Junior Frontend Developer"]
+        );
+        assert_eq!(
+            ranked(&candidates, "intern"),
+            ["Frontend Engineering Intern", "Internal Tools Engineer"]
+        );
     }
 
     #[test]

@@ -1,4 +1,14 @@
-//! Links into onboarding, which returns the visitor where they were.
+//! Links into onboarding, which returns the visitor where they were, and
+//! the word it leaves for the page it returns to.
+
+/// The history state the onboarding page navigates with when it finishes,
+/// so that `/profile` can say what happens next; a reload, or coming to the
+/// page any other way, carries none.
+pub const FINISHED_STATE: &str = "ascend-onboarding-finished";
+
+/// What `/profile` says when the visitor arrives from finishing onboarding.
+pub const FINISHED_MESSAGE: &str =
+    "Your profile is saved on this device. Job pages now show how well each job matches you.";
 
 /// The link that starts onboarding and comes back to `next` afterwards.
 /// Only a path on this site is passed on (never `//elsewhere` or a full

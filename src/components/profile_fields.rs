@@ -278,17 +278,38 @@ pub fn SalaryField(
 
     let amount_error = message(errors, Field::SalaryAmount);
     let currency_error = message(errors, Field::SalaryCurrency);
+    // What the amount was understood to say, beside it as the visitor
+    // types ("Read as 75,000 EUR a year."), unless a message is shown.
+    let read_as = Signal::derive(move || {
+        if amount_error.get().is_some() {
+            None
+        } else {
+            draft.with(Draft::salary_read_as)
+        }
+    });
     let amount_id = format!("{ids}-salary-amount");
     let amount_error_id = format!("{amount_id}-error");
     let amount_hint_id = format!("{amount_id}-hint");
+    let amount_read_id = format!("{amount_id}-read");
     let currency_id = format!("{ids}-salary-currency");
     let currency_error_id = format!("{currency_id}-error");
     let period_id = format!("{ids}-salary-period");
     let amount_described = {
-        let (hint, error_id) = (amount_hint_id.clone(), amount_error_id.clone());
-        move || match amount_error.get() {
-            Some(_) => format!("{hint} {error_id}"),
-            None => hint.clone(),
+        let (read_id, hint, error_id) = (
+            amount_read_id.clone(),
+            amount_hint_id.clone(),
+            amount_error_id.clone(),
+        );
+        move || {
+            let mut ids = Vec::new();
+            if read_as.with(Option::is_some) {
+                ids.push(read_id.as_str());
+            }
+            ids.push(hint.as_str());
+            if amount_error.with(Option::is_some) {
+                ids.push(error_id.as_str());
+            }
+            ids.join(" ")
         }
     };
     let currency_described = {
@@ -310,10 +331,19 @@ pub fn SalaryField(
                     prop:value=move || draft.with(|d| d.salary_amount.clone())
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        draft.update(|d| d.salary_amount = value);
+                        draft.update(|d| d.set_salary_text(value));
                     }
                 />
-                <p class="field__hint" id=amount_hint_id>"For example 65000 a year or 40 an hour."</p>
+                {move || {
+                    read_as
+                        .get()
+                        .map(|text| {
+                            view! { <p class="field__read-as" id=amount_read_id.clone()>{text}</p> }
+                        })
+                }}
+                <p class="field__hint" id=amount_hint_id>
+                    "For example 65000, 65.000 or 65k a year, or 40 an hour."
+                </p>
                 <FieldMessage id=amount_error_id message=amount_error />
             </div>
             <div class="field">
@@ -335,7 +365,15 @@ pub fn SalaryField(
                             .map(|code| {
                                 let selected = code == current;
                                 let text = code.clone();
-                                view! { <option value=code selected=selected>{text}</option> }
+                                // The property too: a currency typed with the
+                                // amount ("€75k") chooses it after the visitor
+                                // has used the list, when the attribute no
+                                // longer would.
+                                view! {
+                                    <option value=code selected=selected prop:selected=selected>
+                                        {text}
+                                    </option>
+                                }
                             })
                             .collect_view()
                     }}
@@ -361,6 +399,7 @@ pub fn SalaryField(
                                 <option
                                     value=period.as_str()
                                     selected=move || draft.with(|d| d.salary_period == period)
+                                    prop:selected=move || draft.with(|d| d.salary_period == period)
                                 >
                                     {period_label(period)}
                                 </option>

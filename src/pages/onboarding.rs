@@ -2,12 +2,15 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::{NavigateOptions, location::State};
 
 use crate::components::{ClientOnly, OnboardingFlow};
 use crate::onboarding::safe_next;
+use crate::profile::FINISHED_STATE;
 
 /// `/onboarding?next=/jobs/...`: the flow as a page; finishing returns to
-/// `next` when it is a path on this site, else to `/profile`.
+/// `next` when it is a path on this site, else to `/profile`, which then
+/// says what happens next.
 #[component]
 pub fn OnboardingPage() -> impl IntoView {
     let query = use_query_map();
@@ -17,7 +20,14 @@ pub fn OnboardingPage() -> impl IntoView {
     let navigate = send_wrapper::SendWrapper::new(use_navigate());
     let on_finish = Callback::new(move |()| {
         let to = next.get_untracked().unwrap_or_else(|| "/profile".into());
-        navigate(&to, Default::default());
+        let state = State::new(Some(wasm_bindgen::JsValue::from_str(FINISHED_STATE)));
+        navigate(
+            &to,
+            NavigateOptions {
+                state,
+                ..NavigateOptions::default()
+            },
+        );
     });
     let leave = move || next.get().unwrap_or_else(|| "/jobs".into());
 

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::components::StepFields;
 use crate::format::long_date;
-use crate::onboarding::{DRAFT_KEY, Draft, Step, format_amount};
+use crate::onboarding::{DRAFT_KEY, Draft, Step, grouped_amount};
+use crate::profile::{FINISHED_MESSAGE, FINISHED_STATE};
 use crate::profile_data::Profile;
 use crate::state::profile::use_profile_store;
 use crate::state::storage::use_local_storage;
@@ -13,32 +15,67 @@ use crate::state::storage::use_local_storage;
 /// The name of the exported file.
 pub const EXPORT_FILE: &str = "ascend-profile.json";
 
+/// What the page's status line says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageStatus {
+    Quiet,
+    /// Arrived from finishing onboarding: what happens next.
+    Finished,
+    Deleted,
+}
+
 /// `/profile`: the visitor's profile in sections, each editable with the
 /// onboarding step's fields; export as a file; delete after a confirmation.
+/// Arriving from the onboarding page (its history state says so), it says
+/// the profile is saved and what it does now, with a way on to the jobs.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let store = use_profile_store();
-    let deleted = RwSignal::new(false);
+    let location = use_location();
+    let status = RwSignal::new(PageStatus::Quiet);
+    // In the browser only: the state is the browser's. Set a frame after the
+    // (empty) live region is drawn, so that it is announced; the frame's
+    // own move to the page heading keeps focus at the top of the page.
+    Effect::new(move |_| {
+        let finished = location.state.with_untracked(|state| {
+            state.to_js_value().as_string().as_deref() == Some(FINISHED_STATE)
+        });
+        if finished {
+            request_animation_frame(move || status.set(PageStatus::Finished));
+        }
+    });
+    let deleted = Callback::new(move |()| status.set(PageStatus::Deleted));
     view! {
         <Title text="Your profile" />
         <div class="profile-page">
             <h1 class="page-heading">"Your profile"</h1>
+            <div class="profile-page__status" role="status">
+                {move || match status.get() {
+                    PageStatus::Finished if store.exists() => Some(view! {
+                        <div class="profile-saved">
+                            <p class="profile-saved__text">{FINISHED_MESSAGE}</p>
+                            <A href="/jobs" attr:class="button button--primary">"Browse jobs"</A>
+                        </div>
+                    }.into_any()),
+                    PageStatus::Deleted => Some(view! {
+                        <p class="profile-page__deleted">"Your profile was deleted from this browser."</p>
+                    }.into_any()),
+                    _ => None,
+                }}
+            </div>
             {move || match store.profile.get() {
                 _ if !store.loaded() => view! { <div class="profile-page__pending" aria-busy="true"></div> }.into_any(),
                 Some(profile) => view! { <ProfileView profile deleted /> }.into_any(),
-                None => view! { <NoProfile deleted=deleted.get() /> }.into_any(),
+                None => view! { <NoProfile /> }.into_any(),
             }}
         </div>
     }
 }
 
 #[component]
-fn NoProfile(deleted: bool) -> impl IntoView {
+fn NoProfile() -> impl IntoView {
     view! {
         <section class="profile-empty">
-            {deleted.then(|| view! {
-                <p class="profile-page__status" role="status">"Your profile was deleted from this browser."</p>
-            })}
             <p>
                 "You have no profile yet. Answer a few questions and every job will show how well "
                 "it fits you. Your answers stay in this browser."
@@ -49,7 +86,7 @@ fn NoProfile(deleted: bool) -> impl IntoView {
 }
 
 #[component]
-fn ProfileView(profile: Profile, deleted: RwSignal<bool>) -> impl IntoView {
+fn ProfileView(profile: Profile, deleted: Callback<()>) -> impl IntoView {
     let store = use_profile_store();
     let editing = RwSignal::new(None::<Step>);
     let confirming = RwSignal::new(false);
@@ -63,7 +100,7 @@ fn ProfileView(profile: Profile, deleted: RwSignal<bool>) -> impl IntoView {
     let draft = use_local_storage(DRAFT_KEY);
     let on_delete = move |_| {
         let _ = draft.set(None);
-        deleted.set(true);
+        deleted.run(());
         store.delete();
     };
 
@@ -269,7 +306,7 @@ fn summarise(step: Step, profile: &Profile) -> SectionSummary {
         Step::Salary => match &profile.salary {
             Some(salary) => SectionSummary::Text(format!(
                 "{} {} per {}",
-                group_thousands(&format_amount(salary.amount)),
+                grouped_amount(salary.amount),
                 salary.currency,
                 salary.period.as_str()
             )),
@@ -280,24 +317,6 @@ fn summarise(step: Step, profile: &Profile) -> SectionSummary {
             None => SectionSummary::Empty,
         },
         _ => SectionSummary::Empty,
-    }
-}
-
-/// "65000" as "65,000"; decimals kept as they are.
-fn group_thousands(amount: &str) -> String {
-    let (whole, fraction) = amount
-        .split_once('.')
-        .map_or((amount, None), |(w, f)| (w, Some(f)));
-    let mut grouped = String::new();
-    for (i, digit) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(digit);
-    }
-    match fraction {
-        Some(fraction) => format!("{grouped}.{fraction}"),
-        None => grouped,
     }
 }
 
@@ -354,9 +373,9 @@ mod tests {
 
     #[test]
     fn amounts_are_grouped_for_reading() {
-        assert_eq!(group_thousands("65000"), "65,000");
-        assert_eq!(group_thousands("1234567.50"), "1,234,567.50");
-        assert_eq!(group_thousands("950"), "950");
+        assert_eq!(grouped_amount(65_000.0), "65,000");
+        assert_eq!(grouped_amount(1_234_567.5), "1,234,567.50");
+        assert_eq!(grouped_amount(950.0), "950");
     }
 
     #[test]

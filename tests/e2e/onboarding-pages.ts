@@ -18,6 +18,38 @@ export const STORED_PROFILE = {
   status: "open",
 };
 
+/** What /profile says on arriving from finishing onboarding. */
+export const FINISHED_MESSAGE =
+  "Your profile is saved on this device. Job pages now show how well each job matches you.";
+
+/** Suggestions `GET /api/suggest?q=ba` answers with in the tests that fake it, most common first. */
+export const BACKEND_TITLES = [
+  "Backend Engineering Intern",
+  "Senior Backend Engineer",
+  "Backend Engineer",
+  "Head of Backend Engineering",
+  "Backend Developer",
+];
+
+/** Answers every `GET /api/suggest` with `titles`, as the server would for "ba". */
+export async function fakeTitleSuggestions(page: Page, titles: string[]) {
+  await page.route(
+    (url) => url.pathname === "/api/suggest",
+    (route) => route.fulfill({ json: { titles, skills: [], companies: [], locations: [] } }),
+  );
+}
+
+/** Whether the point at the middle of `target` hits it, so nothing covers it there. */
+export async function expectUncovered(target: Locator) {
+  await target.scrollIntoViewIfNeeded();
+  const hit = await target.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+    return !!top && el.contains(top);
+  });
+  expect(hit, "nothing covers it").toBe(true);
+}
+
 /** Presses Tab until `target` has focus, as a keyboard user would. */
 export async function tabTo(page: Page, target: Locator, limit = 40) {
   for (let i = 0; i < limit; i++) {
@@ -55,11 +87,18 @@ export class OnboardingFlow {
     return new OnboardingFlow(page, page.getByRole("dialog"));
   }
 
+  /** The step is shown, its heading focused (by script) and drawn without a focus ring. */
   async expectStep(number: number, heading: string) {
     await expect(this.progress).toHaveAttribute("aria-valuenow", String(number));
     await expect(this.root.getByText(`Step ${number} of 7`)).toBeVisible();
     await expect(this.heading).toHaveText(heading);
     await expect(this.heading).toBeFocused();
+    await expect(this.heading).toHaveCSS("outline-style", "none");
+  }
+
+  /** The suggestions listed under the chip input labelled `name`. */
+  suggestions(name: string): Locator {
+    return this.root.getByRole("listbox", { name: `Suggested ${name.toLowerCase()}` });
   }
 
   combobox(name: string): Locator {
@@ -79,6 +118,8 @@ export class OnboardingFlow {
 
 export class ProfilePage {
   readonly heading: Locator;
+  readonly status: Locator;
+  readonly browseJobs: Locator;
   readonly download: Locator;
   readonly remove: Locator;
   readonly confirmRemove: Locator;
@@ -86,6 +127,8 @@ export class ProfilePage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1, name: "Your profile" });
+    this.status = page.getByRole("main").getByRole("status");
+    this.browseJobs = this.status.getByRole("link", { name: "Browse jobs" });
     this.download = page.getByRole("button", { name: "Download as JSON" });
     this.remove = page.getByRole("button", { name: "Delete profile" });
     this.confirmRemove = page.getByRole("button", { name: "Yes, delete it" });

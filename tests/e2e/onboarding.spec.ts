@@ -1,7 +1,18 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Request } from "@playwright/test";
-import { DRAFT_KEY, OnboardingFlow, PROFILE_KEY, ProfilePage, STORED_PROFILE, tabTo } from "./onboarding-pages";
+import { expect, test, type Request } from "./fixtures";
+import {
+  BACKEND_TITLES,
+  DRAFT_KEY,
+  FINISHED_MESSAGE,
+  OnboardingFlow,
+  PROFILE_KEY,
+  ProfilePage,
+  STORED_PROFILE,
+  expectUncovered,
+  fakeTitleSuggestions,
+  tabTo,
+} from "./onboarding-pages";
 import { FAQS, FIRST_FAQ, FIRST_FAQ_ANSWER, QuestionsSection } from "./job-widgets-pages";
 import { JobPage, JobsListPage, SHOWCASE } from "./pages";
 
@@ -31,7 +42,11 @@ test("the whole flow by keyboard, resumed after a reload, returns to the job and
   await expect(flow.root.getByRole("link", { name: /Privacy Policy/ })).toHaveAttribute("href", "/privacy");
   await expect(flow.back).toHaveCount(0);
   await expect(flow.skip).toHaveCount(0);
-  await flow.pressNext();
+  // Keyboard focus on a control keeps its ring; the next step's heading,
+  // focused by script, has none (checked by expectStep).
+  await tabTo(page, flow.next);
+  await expect(flow.next).toHaveCSS("outline-style", "solid");
+  await page.keyboard.press("Enter");
 
   // 2: roles are required; the message sits by the field.
   await flow.expectStep(2, "Which roles interest you?");
@@ -39,6 +54,7 @@ test("the whole flow by keyboard, resumed after a reload, returns to the job and
   const roles = flow.combobox("Roles you want");
   await page.keyboard.press("Tab");
   await expect(roles).toBeFocused();
+  await expect(flow.root.locator(".chip-input__box")).toHaveCSS("outline-style", "solid");
   await page.keyboard.press("Enter");
   await expect(roles).toHaveAttribute("aria-invalid", "true");
   const rolesError = flow.root.locator("#onboarding-roles-error");
@@ -107,10 +123,22 @@ test("the whole flow by keyboard, resumed after a reload, returns to the job and
   await flow.pressNext();
   await expect(amount).toHaveAttribute("aria-invalid", "true");
   await expect(amount).toBeFocused();
-  await expect(flow.root.locator("#onboarding-salary-amount-error")).toHaveText("Enter the amount in digits only, like 65000.");
+  const readAs = flow.root.locator("#onboarding-salary-amount-read");
+  await expect(readAs).toHaveCount(0);
+  await expect(flow.root.locator("#onboarding-salary-amount-error")).toHaveText(
+    "Write the amount before tax in figures, like 65000, 65.000, 65,000 or 65k.",
+  );
+  await expect(amount).toHaveAttribute("aria-describedby", "onboarding-salary-amount-hint onboarding-salary-amount-error");
+  // German thousands are thousands, and the field says what it read.
   await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.type("87500");
+  await page.keyboard.type("87.500");
   await expect(amount).toHaveAttribute("aria-invalid", "false");
+  await expect(readAs).toHaveText("Read as 87,500 EUR a year.");
+  await expect(amount).toHaveAttribute("aria-describedby", "onboarding-salary-amount-read onboarding-salary-amount-hint");
+  await expect(amount).toHaveAccessibleDescription(/^Read as 87,500 EUR a year\. For example/);
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("87.5k");
+  await expect(readAs).toHaveText("Read as 87,500 EUR a year.");
   const currency = flow.root.getByLabel("Currency");
   await expect(currency.locator("option[value=USD]")).toHaveCount(1);
   await expect(currency).toHaveValue("EUR");
@@ -176,7 +204,18 @@ test("the whole flow by keyboard, resumed after a reload, returns to the job and
   expect(await page.content()).not.toContain(FIRST_FAQ_ANSWER);
 
   // No request carried the profile: only two-letter prefixes reach /api/suggest.
-  const secrets = ["backend engineer", "backend%20engineer", "backend+engineer", "kotlin", "kafka", "fortran", "87500", "87,500"];
+  const secrets = [
+    "backend engineer",
+    "backend%20engineer",
+    "backend+engineer",
+    "kotlin",
+    "kafka",
+    "fortran",
+    "87500",
+    "87,500",
+    "87.500",
+    "87.5k",
+  ];
   for (const request of requests) {
     const carried = `${decodeURIComponent(request.url())} ${request.url()} ${request.postData() ?? ""}`.toLowerCase();
     for (const secret of secrets) {
@@ -206,8 +245,102 @@ test("an unsafe next is ignored and the flow ends on /profile", async ({ page })
     await flow.skip.click();
   }
   await expect(page).toHaveURL(/\/profile$/);
-  await expect(new ProfilePage(page).section("Roles")).toContainText("Analyst");
-  await expect(new ProfilePage(page).section("Salary")).toContainText("Not given");
+  const profile = new ProfilePage(page);
+  await expect(profile.section("Roles")).toContainText("Analyst");
+  await expect(profile.section("Salary")).toContainText("Not given");
+
+  // What happens next, said politely; focus at the top of the new page.
+  await expect(profile.status).toContainText(FINISHED_MESSAGE);
+  await expect(profile.browseJobs).toHaveAttribute("href", "/jobs");
+  await expect(profile.heading).toBeFocused();
+  await expect(profile.heading).toHaveCSS("outline-style", "none");
+  expect(await axeViolations(page)).toEqual([]);
+  // Said on arrival only: not again after a reload.
+  await page.reload();
+  await expect(profile.section("Roles")).toContainText("Analyst");
+  await expect(profile.status).toHaveText("");
+  await expect(profile.browseJobs).toHaveCount(0);
+});
+
+test("finishing from a link on /profile says what happens next, and Browse jobs goes on", async ({ page }) => {
+  await page.goto("/profile");
+  const profile = new ProfilePage(page);
+  await profile.getStarted.click();
+  await expect(page).toHaveURL(/\/onboarding\?next=\/profile$/);
+  const flow = OnboardingFlow.page(page);
+  await flow.next.click();
+  await flow.combobox("Roles you want").fill("Analyst");
+  await flow.combobox("Roles you want").press("Enter");
+  await flow.next.click();
+  await flow.skip.click();
+  await flow.root.getByRole("radio", { name: "Junior" }).check();
+  await flow.next.click();
+  for (const step of [5, 6, 7]) {
+    await expect(flow.progress).toHaveAttribute("aria-valuenow", String(step));
+    await flow.skip.click();
+  }
+  await expect(page).toHaveURL(/\/profile$/);
+  await expect(profile.status).toContainText(FINISHED_MESSAGE);
+  await profile.browseJobs.click();
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Newest jobs" })).toBeVisible();
+});
+
+test("on a phone the role suggestions never cover Back and Next, and the likeliest role comes first", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await fakeTitleSuggestions(page, BACKEND_TITLES);
+
+  // The page: the open list pushes the buttons down.
+  await page.goto("/onboarding");
+  const flow = OnboardingFlow.page(page);
+  await flow.expectStep(1, "Let us find jobs that fit you");
+  await flow.next.click();
+  await flow.expectStep(2, "Which roles interest you?");
+  const roles = flow.combobox("Roles you want");
+  await roles.click();
+  await page.keyboard.type("Backend");
+  const list = flow.suggestions("Roles you want");
+  await expect(list).toBeVisible();
+  // Whole-word starts first, shorter and more common next, the internship last.
+  await expect(list.getByRole("option")).toHaveText([
+    "Backend Engineer",
+    "Backend Developer",
+    "Senior Backend Engineer",
+    "Head of Backend Engineering",
+    "Backend Engineering Intern",
+  ]);
+  const listBox = (await list.boundingBox())!;
+  for (const button of [flow.back, flow.next]) {
+    const box = (await button.boundingBox())!;
+    expect(box.y, "the button is below the list").toBeGreaterThanOrEqual(listBox.y + listBox.height);
+    await expectUncovered(button);
+  }
+  await expect(roles).toBeFocused();
+  await expect(list).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(flow.chips("Roles you want")).toHaveText(["Backend Engineer×"]);
+
+  // The dialog: its buttons stay in sight while the step scrolls.
+  await page.goto("/jobs?onboarding=1");
+  const dialog = OnboardingFlow.dialog(page);
+  await dialog.expectStep(2, "Which roles interest you?");
+  await dialog.combobox("Roles you want").click();
+  await page.keyboard.type("Backend");
+  const dialogList = dialog.suggestions("Roles you want");
+  await expect(dialogList.getByRole("option")).toHaveText([
+    "Backend Developer",
+    "Senior Backend Engineer",
+    "Head of Backend Engineering",
+    "Backend Engineering Intern",
+  ]);
+  for (const button of [dialog.back, dialog.next]) {
+    await expect(button).toBeInViewport();
+    await expectUncovered(button);
+  }
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await expect(dialog.chips("Roles you want")).toHaveText(["Backend Engineer×", "Backend Developer×"]);
 });
 
 test("the dialog opens over the page, Esc closes it keeping progress, and it resumes", async ({ page }) => {
