@@ -76,6 +76,47 @@ pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String 
     }
 }
 
+/// `amount` in `currency` as the reader's browser writes money
+/// (`Intl.NumberFormat` in the reader's language: "80.000 €" in German);
+/// [`format_money`] off the browser or where `Intl` cannot say.
+pub fn reader_money(amount: f64, currency: &str, fraction_digits: u8) -> String {
+    #[cfg(target_arch = "wasm32")]
+    if is_currency_code(currency) {
+        let options = js_sys::Intl::NumberFormatOptions::new();
+        options.set_style(js_sys::Intl::NumberFormatStyle::Currency);
+        options.set_currency(&currency.to_ascii_uppercase());
+        options.set_minimum_fraction_digits(fraction_digits);
+        options.set_maximum_fraction_digits(fraction_digits);
+        let formatter = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options);
+        if let Some(text) = formatter
+            .format()
+            .call1(&formatter, &amount.into())
+            .ok()
+            .and_then(|text| text.as_string())
+        {
+            return text;
+        }
+    }
+    format_money(amount, currency, fraction_digits)
+}
+
+/// Money as the page writes it: [`format_money`] while the browser adopts
+/// the server's page (so both draw the same words), then, once the app
+/// runs, [`reader_money`] in the reader's own way. Effects run only in the
+/// browser, after hydration.
+pub fn use_money_format() -> impl Fn(f64, &str, u8) -> String + Clone + Send + Sync + 'static {
+    use leptos::prelude::*;
+    let adopted = RwSignal::new(false);
+    Effect::new(move |_| adopted.set(true));
+    move |amount, currency, digits| {
+        if adopted.get() {
+            reader_money(amount, currency, digits)
+        } else {
+            format_money(amount, currency, digits)
+        }
+    }
+}
+
 /// `amount` paid per `from`, expressed per `to`: the one conversion the
 /// server's estimates use too.
 pub use ascend_types::salary::convert_period as convert;

@@ -200,9 +200,17 @@ pub fn set_hydration_globals(data: &PageData) {
 /// from then on its buttons and links are the app's. End-to-end tests
 /// wait for it before they click, as a visitor's first click might come
 /// before the wasm has arrived.
+///
+/// The data the page was drawn with has been read by then: it leaves the
+/// document, so what the page keeps behind an invitation (an FAQ's answer
+/// for visitors without a profile) is not left lying in it.
 #[cfg(target_arch = "wasm32")]
 pub fn mark_app_ready() {
-    if let Some(root) = document().document_element() {
+    let document = document();
+    if let Some(data) = document.get_element_by_id(ascend_types::wire::PAGE_DATA_ID) {
+        data.remove();
+    }
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute(ascend_types::wire::APP_READY_ATTR, "");
     }
 }

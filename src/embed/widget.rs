@@ -13,9 +13,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::settings::{Kind, ListFilters, SettingError, Settings, Theme, accent_text};
 use super::{HEIGHT_MESSAGE, text};
-use crate::components::job::{format_money, safe_href};
+use crate::components::job::safe_href;
 use crate::components::{Avatar, PostedDate, place_label};
-use crate::figures::period_unit;
+use crate::figures::{period_unit, reader_money};
 
 /// Why the widget has no jobs to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -363,11 +363,12 @@ fn JobWidget(path: String, origin: String) -> impl IntoView {
 fn salary_text(salary: &SalaryInfo) -> String {
     let unit = period_unit(salary.period);
     let digits = crate::figures::fraction_digits(salary.period);
-    let min = format_money(salary.min as f64, &salary.currency, digits);
+    // The widget is drawn in the browser only: in the reader's own way.
+    let min = reader_money(salary.min as f64, &salary.currency, digits);
     if salary.min == salary.max {
         format!("{min} / {unit}")
     } else {
-        let max = format_money(salary.max as f64, &salary.currency, digits);
+        let max = reader_money(salary.max as f64, &salary.currency, digits);
         format!("{min} – {max} / {unit}")
     }
 }

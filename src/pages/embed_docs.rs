@@ -444,7 +444,10 @@ mod tests {
         assert!(limit.contains("\u{201c}25\u{201d}"), "{limit}");
         assert!(limit.contains("from 1 to 20"), "{limit}");
         let accent = explain(&error("data-accent"), "red");
-        assert!(accent.contains("\u{201c}red\u{201d} is not a hex colour"), "{accent}");
+        assert!(
+            accent.contains("\u{201c}red\u{201d} is not a hex colour"),
+            "{accent}"
+        );
         assert!(accent.contains("#0a7c4a"), "{accent}");
         assert!(accent.ends_with("keep your last valid settings until then."));
     }

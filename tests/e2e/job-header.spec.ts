@@ -25,7 +25,10 @@ test.describe("breadcrumb", () => {
   });
 
   test("keeps one line with a very long title, which ends in an ellipsis", async ({ page }) => {
-    const long = "Principal Staff Distributed Systems Backend Engineer for Personalization, Recommendations and Search Relevance";
+    // Longer than the breadcrumb row is wide, even across a 1280 px frame.
+    const long =
+      "Principal Staff Distributed Systems Backend Engineer for Personalization, Recommendations and Search Relevance, " +
+      "Machine Learning Platform, Experimentation Infrastructure and Developer Productivity in Europe";
     await patchJob(page, SHOWCASE.slug, { title: long });
     const job = new JobTop(page);
     await job.openInApp(SHOWCASE.slug);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures";
-import { CLOSED_SLUG, JobPage, JobsListPage, SHOWCASE, holdRequests } from "./pages";
+import { CLOSED_SLUG, JobPage, JobsListPage, SHOWCASE, holdRequests, openInApp } from "./pages";
 
 test("the list links to a job, whose page shows it", async ({ page }) => {
   const list = new JobsListPage(page);
@@ -49,7 +49,8 @@ test("a failing API shows the error view, and Retry recovers", async ({ page }) 
 
 test("an unreachable API also offers Retry", async ({ page }) => {
   await page.route("**/api/jobs", (route) => route.abort("connectionrefused"));
-  await page.goto("/jobs");
+  // The list reached inside the app asks the API (the server drew none).
+  await openInApp(page, "/jobs");
   await expect(page.getByRole("alert")).toContainText("could not reach Ascend");
   await page.unroute("**/api/jobs");
   await page.getByRole("button", { name: "Retry" }).click();

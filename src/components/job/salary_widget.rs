@@ -2,9 +2,9 @@ use ascend_types::{MIN_ESTIMATE_SAMPLE, SalaryInfo};
 use leptos::prelude::*;
 
 use crate::figures::{
-    HOURS_PER_WEEK, SalaryFigures, WEEKS_PER_YEAR, fixed, format_money, fraction_digits,
-    initial_period, median_label, period_option, period_unit, source_label, switch_periods,
-    thousands,
+    HOURS_PER_WEEK, SalaryFigures, WEEKS_PER_YEAR, fixed, fraction_digits, initial_period,
+    median_label, period_option, period_unit, source_label, switch_periods, thousands,
+    use_money_format,
 };
 
 /// The job's pay: the headline median, a bar from minimum to maximum with the
@@ -51,7 +51,8 @@ fn SalaryFiguresView(info: SalaryInfo, part_time: bool) -> impl IntoView {
     let currency = info.currency.clone();
     let info = StoredValue::new(info);
     let figures = Memo::new(move |_| info.with_value(|info| SalaryFigures::of(info, period.get())));
-    let money = move |amount: f64| format_money(amount, &currency, fraction_digits(period.get()));
+    let written = use_money_format();
+    let money = move |amount: f64| written(amount, &currency, fraction_digits(period.get()));
     let money_min = money.clone();
     let money_max = money.clone();
     let source = info.with_value(|info| info.source);
