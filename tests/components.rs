@@ -978,7 +978,10 @@ async fn newsletter_shows_sending_then_an_alert_when_the_request_fails() {
     leptos::task::tick().await;
     // aria-disabled, not disabled: a disabled button would drop the focus
     // of the person who just pressed it.
-    assert_eq!(button.get_attribute("aria-disabled").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
     assert!(!button.disabled());
     assert_eq!(button.text_content().as_deref(), Some("Signing you up…"));
     assert_eq!(

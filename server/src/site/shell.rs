@@ -37,7 +37,7 @@ impl Shell {
             let settings = Settings::new()
                 .append_element_content_handler(element!("meta, link", |el| {
                     let name = el.get_attribute("name").unwrap_or_default();
-                    if !name.eq_ignore_ascii_case("description") {
+                    if !name.eq_ignore_ascii_case("description") && !is_app_preload(el) {
                         tags.borrow_mut()
                             .push(open_tag(&el.tag_name(), el.attributes()));
                     }
@@ -67,7 +67,7 @@ impl Shell {
                 let body = texts
                     .iter()
                     .find(|(at, _)| *at == index)
-                    .map(|(_, text)| text.clone())
+                    .map(|(_, text)| after_first_paint(text))
                     .unwrap_or_default();
                 if !body.is_empty() {
                     hashes.push(script_hash(&body));
@@ -106,6 +106,46 @@ impl Shell {
         page.push_str("</script></body></html>");
         page
     }
+}
+
+/// Trunk's preloads of the app's JavaScript and wasm. The page the server
+/// drew is whole without them, so they must not compete with it: fetched
+/// before the first paint, they count towards it (Lighthouse's simulated
+/// LCP waits for every request that started before the page's largest
+/// paint). The loader asks for them once the page is on screen instead.
+fn is_app_preload(el: &lol_html::html_content::Element<'_, '_>) -> bool {
+    let rel = el.get_attribute("rel").unwrap_or_default();
+    let href = el.get_attribute("href").unwrap_or_default();
+    el.tag_name() == "link"
+        && (rel == "modulepreload" || rel == "preload")
+        && (href.ends_with(".js") || href.ends_with(".wasm"))
+}
+
+/// Trunk's loader (`import init, * as bindings from '/x.js'; await
+/// init(...)`) made to wait for the first paint before it imports the
+/// app: the browser's first paint entry (Paint Timing), or at most a
+/// second, as a hidden tab paints nothing. A frame callback is not enough:
+/// the frame it belongs to can still be waiting to be shown when the app's
+/// first long task starts, and then nothing shows until it ends. Any other
+/// script is kept as it is.
+fn after_first_paint(script: &str) -> String {
+    const PREFIX: &str = "import init, * as bindings from '";
+    let Some(rest) = script.trim_start().strip_prefix(PREFIX) else {
+        return script.to_owned();
+    };
+    let Some((module, rest)) = rest.split_once("';") else {
+        return script.to_owned();
+    };
+    if module.contains(['\'', '\\', '\n']) {
+        return script.to_owned();
+    }
+    format!(
+        "await new Promise((painted) => {{ \
+         new PerformanceObserver((_, seen) => {{ seen.disconnect(); painted(); }}).observe({{ type: 'paint', buffered: true }}); \
+         setTimeout(painted, 1000); }});\n\
+         const bindings = await import('{module}');\n\
+         const init = bindings.default;{rest}"
+    )
 }
 
 /// `<tag a="b" c>` from an element's attributes, escaped again.
@@ -195,9 +235,36 @@ mod tests {
             "<meta charset=\"utf-8\"><meta content=\"width=device-width,initial-scale=1\" name=\"viewport\">\
              <link href=\"/favicon.svg\" rel=\"icon\" type=\"image/svg+xml\">\
              <link href=\"/job/index-styles-13c8c5bcd663885a.css\" integrity=\"sha384-abc\" rel=\"stylesheet\">\
-             <script type=\"module\">import init from '/job/job-7d.js';\nawait init();</script>\
-             <link crossorigin href=\"/job/job-7d.js\" rel=\"modulepreload\">"
+             <script type=\"module\">import init from '/job/job-7d.js';\nawait init();</script>"
         );
+    }
+
+    #[test]
+    fn the_loader_imports_the_app_after_the_first_paint_without_preloads() {
+        let trunk = "<!doctype html><html lang=en><meta charset=utf-8>\
+            <script type=module>import init, * as bindings from '/job/job-7d.js';\n\
+            const wasm = await init({ module_or_path: '/job/job-7d_bg.wasm' });\n\
+            window.wasmBindings = bindings;</script>\
+            <link crossorigin href=/job/job-7d.js integrity=sha384-x rel=modulepreload>\
+            <link as=fetch crossorigin href=/job/job-7d_bg.wasm rel=preload type=application/wasm>\
+            <link href=/favicon.svg rel=icon></head><body></body></html>";
+        let shell = Shell::parse(trunk);
+        assert!(!shell.head.contains("preload"), "{}", shell.head);
+        assert!(
+            shell
+                .head
+                .contains("<link href=\"/favicon.svg\" rel=\"icon\">")
+        );
+        let script = shell.head.split("<script type=\"module\">").nth(1).unwrap();
+        let script = script.split("</script>").next().unwrap();
+        let paint = script.find("type: 'paint'").unwrap();
+        let import = script.find("await import('/job/job-7d.js')").unwrap();
+        assert!(paint < import, "{script}");
+        assert!(script.contains("const init = bindings.default;"));
+        assert!(script.contains("await init({ module_or_path: '/job/job-7d_bg.wasm' });"));
+        assert!(!script.contains("import init,"), "{script}");
+        // The policy allows exactly the script the page carries.
+        assert_eq!(shell.script_hashes, [script_hash(script)]);
     }
 
     #[test]
