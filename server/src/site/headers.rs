@@ -76,10 +76,18 @@ pub async fn set_headers(request: Request<Body>, next: Next) -> Response {
         header::REFERRER_POLICY,
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
-    headers.insert(
-        "permissions-policy",
-        HeaderValue::from_static(PERMISSIONS_POLICY),
-    );
+    // A document's policy: other responses would only carry its bytes
+    // (on every file of a first visit).
+    let document = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html"));
+    if document {
+        headers.insert(
+            "permissions-policy",
+            HeaderValue::from_static(PERMISSIONS_POLICY),
+        );
+    }
     let shared = is_widget_path(&path) || path == LOADER_PATH;
     headers.insert(
         "cross-origin-resource-policy",
