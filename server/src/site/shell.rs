@@ -26,9 +26,22 @@ pub struct Shell {
 }
 
 impl Shell {
-    /// Reads the tags out of trunk's `index.html`. Its `<title>`, its
-    /// description and its body are left out: every page writes its own.
+    /// Reads the tags out of trunk's `index.html` as trunk wrote them (the
+    /// widget's page, drawn in the browser, is served as it is). Its
+    /// `<title>`, its description and its body are left out: every page
+    /// writes its own.
     pub fn parse(html: &str) -> Shell {
+        Shell::read(html, false)
+    }
+
+    /// The tags of a shell for pages the server draws whole: without the
+    /// app's preloads, and with a loader that waits for the first paint
+    /// (see [`after_first_paint`]).
+    pub fn for_drawn_pages(html: &str) -> Shell {
+        Shell::read(html, true)
+    }
+
+    fn read(html: &str, defer_app: bool) -> Shell {
         let mut head = String::new();
         let mut hashes = Vec::new();
         let tags = std::cell::RefCell::new(Vec::<String>::new());
@@ -37,7 +50,9 @@ impl Shell {
             let settings = Settings::new()
                 .append_element_content_handler(element!("meta, link", |el| {
                     let name = el.get_attribute("name").unwrap_or_default();
-                    if !name.eq_ignore_ascii_case("description") && !is_app_preload(el) {
+                    if !name.eq_ignore_ascii_case("description")
+                        && !(defer_app && is_app_preload(el))
+                    {
                         tags.borrow_mut()
                             .push(open_tag(&el.tag_name(), el.attributes()));
                     }
@@ -67,7 +82,13 @@ impl Shell {
                 let body = texts
                     .iter()
                     .find(|(at, _)| *at == index)
-                    .map(|(_, text)| after_first_paint(text))
+                    .map(|(_, text)| {
+                        if defer_app {
+                            after_first_paint(text)
+                        } else {
+                            text.clone()
+                        }
+                    })
                     .unwrap_or_default();
                 if !body.is_empty() {
                     hashes.push(script_hash(&body));
@@ -199,7 +220,7 @@ impl ShellFile {
         self.shell
             .get_or_try_init(|| async {
                 let html = tokio::fs::read_to_string(&self.path).await?;
-                Ok::<_, std::io::Error>(Arc::new(Shell::parse(&html)))
+                Ok::<_, std::io::Error>(Arc::new(Shell::for_drawn_pages(&html)))
             })
             .await
             .cloned()
@@ -235,7 +256,8 @@ mod tests {
             "<meta charset=\"utf-8\"><meta content=\"width=device-width,initial-scale=1\" name=\"viewport\">\
              <link href=\"/favicon.svg\" rel=\"icon\" type=\"image/svg+xml\">\
              <link href=\"/job/index-styles-13c8c5bcd663885a.css\" integrity=\"sha384-abc\" rel=\"stylesheet\">\
-             <script type=\"module\">import init from '/job/job-7d.js';\nawait init();</script>"
+             <script type=\"module\">import init from '/job/job-7d.js';\nawait init();</script>\
+             <link crossorigin href=\"/job/job-7d.js\" rel=\"modulepreload\">"
         );
     }
 
@@ -248,7 +270,11 @@ mod tests {
             <link crossorigin href=/job/job-7d.js integrity=sha384-x rel=modulepreload>\
             <link as=fetch crossorigin href=/job/job-7d_bg.wasm rel=preload type=application/wasm>\
             <link href=/favicon.svg rel=icon></head><body></body></html>";
-        let shell = Shell::parse(trunk);
+        // The widget's page, drawn in the browser, is kept as trunk wrote it.
+        let as_built = Shell::parse(trunk);
+        assert!(as_built.head.contains("rel=\"modulepreload\""));
+        assert!(as_built.head.contains("import init, * as bindings"));
+        let shell = Shell::for_drawn_pages(trunk);
         assert!(!shell.head.contains("preload"), "{}", shell.head);
         assert!(
             shell
