@@ -91,6 +91,8 @@ test("a job page loads its own small app, and its links load the whole app", asy
   await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Jobs" }).click();
   const list = new JobsListPage(page);
   await expect(list.heading).toBeVisible();
+  // The server drew the list; the whole app's wasm follows the first paint.
+  await page.locator("html[data-app-ready]").waitFor({ state: "attached" });
   expect(wasm).toHaveLength(2);
   expect(wasm[1]).toMatch(/^\/ascend-[0-9a-f]+_bg\.wasm$/);
   // And the whole app shows jobs too, without loading the page again.
