@@ -84,7 +84,7 @@ start_server() {
 # --- Data -----------------------------------------------------------------
 # The seed is reused while the migrations, the generator and the day (the
 # generated dates are relative to it) are the same.
-key=$(cat server/migrations/*.sql server/src/{generate,demo,model,store}.rs |
+key=$(cat server/migrations/*.sql server/src/seed.rs server/src/seed/*.rs server/src/seed/data/*.json server/src/store/*.rs |
   sha256sum | cut -c1-16)-$COMPANIES-$JOBS-$(date -u +%F)
 if [ -f "$db" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then
   say "Reusing $db ($key)"
