@@ -114,7 +114,9 @@ pub fn writes_per_minute(
     let per_minute = per_minute.max(1);
     let config = GovernorConfigBuilder::default()
         .key_extractor(ClientIp(proxies))
-        .period(Duration::from_millis(60_000 / u64::from(per_minute)))
+        // In nanoseconds, so that even a limit of millions a minute keeps
+        // a period above zero (in milliseconds it would round to none).
+        .period(Duration::from_nanos(60_000_000_000 / u64::from(per_minute)))
         .burst_size(per_minute)
         .finish()
         .expect("a positive period and burst make a valid limiter");
@@ -140,6 +142,16 @@ pub fn writes_per_minute(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn any_limit_a_minute_makes_a_limiter() {
+        // A 100,000-a-minute limit once rounded its period to 0 ms and
+        // stopped the server at start.
+        for per_minute in [1, 20, 60_000, 100_000, u32::MAX] {
+            let _ = writes_per_minute(per_minute, TrustedProxies::parse("").unwrap());
+        }
+    }
+
     use super::*;
 
     fn ip(text: &str) -> IpAddr {
