@@ -50,9 +50,9 @@ impl Shell {
             let settings = Settings::new()
                 .append_element_content_handler(element!("meta, link", |el| {
                     let name = el.get_attribute("name").unwrap_or_default();
-                    if !name.eq_ignore_ascii_case("description")
-                        && !(defer_app && is_app_preload(el))
-                    {
+                    let description = name.eq_ignore_ascii_case("description");
+                    let dropped_preload = defer_app && is_app_preload(el);
+                    if !description && !dropped_preload {
                         tags.borrow_mut()
                             .push(open_tag(&el.tag_name(), el.attributes()));
                     }
