@@ -540,8 +540,8 @@ fn topics_schema() -> utoipa::openapi::schema::Array {
                 .max_length(Some(40))
                 .pattern(Some("^[a-z0-9-]{1,40}$")),
         )
+        // Repeats are taken once, so they are not refused.
         .max_items(Some(10))
-        .unique_items(true)
         .build()
 }
 

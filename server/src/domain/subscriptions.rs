@@ -21,7 +21,8 @@ fn validate(body: &CreateSubscription) -> Result<(String, Vec<String>)> {
         .collect();
     topics.sort();
     topics.dedup();
-    if topics.len() > MAX_TOPICS {
+    // Counted as sent, as the API's document says (repeats are kept once).
+    if body.topics.len() > MAX_TOPICS {
         problems.push((
             "topics".into(),
             format!("Choose at most {MAX_TOPICS} topics."),
