@@ -26,7 +26,7 @@ ASCEND_ADDR=127.0.0.1:0 \
 ASCEND_DATABASE_URL="sqlite://$work/ascend.db" \
 ASCEND_DIST=dist \
 ASCEND_DEMO_DATA=true \
-RUST_LOG=warn \
+RUST_LOG=${RUST_LOG:-warn} \
   "$server" >"$work/server.log" 2>&1 &
 pid=$!
 
@@ -44,4 +44,13 @@ if [ -z "$url" ]; then
   exit 1
 fi
 echo "==> $1 against $url"
-ASCEND_BASE_URL=$url "$@"
+status=0
+ASCEND_BASE_URL=$url "$@" || status=$?
+# The server's side of a failure: what it logged (warnings and errors, or
+# RUST_LOG's level), kept in ASCEND_SERVER_LOG when that names a file.
+[ -z "${ASCEND_SERVER_LOG:-}" ] || cp "$work/server.log" "$ASCEND_SERVER_LOG"
+if [ "$status" -ne 0 ]; then
+  echo "==> The server's log, last 40 lines:" >&2
+  tail -n 40 "$work/server.log" >&2
+fi
+exit "$status"

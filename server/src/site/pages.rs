@@ -122,8 +122,8 @@ async fn job_page(State(pages): State<PageState>, request: Request) -> Response 
     };
     data.job = Some((slug, found));
     let head_data = data.clone();
-    let rendered = render(
-        &path,
+    let rendered = match render(
+        path.clone(),
         {
             let data = data.clone();
             move || view! { <ascend::job_app::JobApp data /> }
@@ -137,7 +137,11 @@ async fn job_page(State(pages): State<PageState>, request: Request) -> Response 
             view! { <ascend::SiteTitle /> {page} }
         },
     )
-    .await;
+    .await
+    {
+        Ok(rendered) => rendered,
+        Err(error) => return error.into_response(),
+    };
     data.incomplete = rendered.incomplete;
     html_response(
         status,
@@ -181,15 +185,19 @@ async fn app_page(State(pages): State<PageState>, request: Request) -> Response 
             data.jobs = search(&pages.app.board, &params).await.ok();
         }
     }
-    let rendered = render(
-        &url,
+    let rendered = match render(
+        url,
         {
             let data = data.clone();
             move || view! { <ascend::App data /> }
         },
         || (),
     )
-    .await;
+    .await
+    {
+        Ok(rendered) => rendered,
+        Err(error) => return error.into_response(),
+    };
     data.incomplete = rendered.incomplete;
     html_response(
         status,

@@ -1,8 +1,17 @@
 //! Renders the app's own components to HTML, as the browser then hydrates
 //! them: the same `App` (or the job page's `JobApp`), given the same
 //! [`PageData`], at the same address.
+//!
+//! A page renders on one thread from start to end: components keep
+//! browser-side values (`Rc` closures in a `SendWrapper`) that must be
+//! dropped on the thread that made them, and a render on the server's
+//! work-stealing runtime could resume on another thread after any await,
+//! then panic when its owner dropped them (seen as pages answered with a
+//! closed connection). Renders therefore run on a small pool of threads,
+//! each with its own single-threaded runtime (`LocalPoolHandle`), as
+//! leptos_axum does.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ascend::page_data::PageData;
 use futures_util::StreamExt;
@@ -11,6 +20,9 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
+use tokio_util::task::LocalPoolHandle;
+
+use crate::error::AppError;
 
 /// A page's parts as rendered: what leptos_meta collected for the head
 /// (from its `<!--HEAD-->` marker on) and the body.
@@ -22,10 +34,39 @@ pub struct Rendered {
     pub incomplete: Vec<usize>,
 }
 
+/// The threads pages render on: one per core.
+fn pool() -> &'static LocalPoolHandle {
+    static POOL: OnceLock<LocalPoolHandle> = OnceLock::new();
+    POOL.get_or_init(|| {
+        LocalPoolHandle::new(std::thread::available_parallelism().map_or(2, usize::from))
+    })
+}
+
 /// Renders `view` for `url`, with `head` rendered beside it for the head
 /// alone (the job page's entry point hydrates no head tags, so they must
-/// leave no trace in its body).
-pub async fn render<V, H>(url: &str, view: impl FnOnce() -> V, head: impl FnOnce() -> H) -> Rendered
+/// leave no trace in its body), on one of the render threads. A render that
+/// panics is an internal error, answered as such.
+pub async fn render<V, H>(
+    url: String,
+    view: impl FnOnce() -> V + Send + 'static,
+    head: impl FnOnce() -> H + Send + 'static,
+) -> Result<Rendered, AppError>
+where
+    V: IntoView + 'static,
+    H: IntoView + 'static,
+{
+    pool()
+        .spawn_pinned(move || async move { render_here(&url, view, head).await })
+        .await
+        .map_err(|error| AppError::Internal(Box::new(error)))
+}
+
+/// Renders on the calling thread: see [`render`].
+async fn render_here<V, H>(
+    url: &str,
+    view: impl FnOnce() -> V,
+    head: impl FnOnce() -> H,
+) -> Rendered
 where
     V: IntoView + 'static,
     H: IntoView + 'static,
@@ -44,6 +85,9 @@ where
     let stream = owner.with(|| {
         provide_context(RequestUrl::new(url));
         provide_context(meta);
+        // The head of a job page is drawn outside `App`, which provides
+        // this for the rest.
+        leptos_meta::provide_meta_context();
         let stream = view().into_view().to_html_stream_in_order();
         head().into_view().to_html();
         stream
