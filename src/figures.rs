@@ -82,22 +82,55 @@ pub fn format_money(amount: f64, currency: &str, fraction_digits: u8) -> String 
 pub fn reader_money(amount: f64, currency: &str, fraction_digits: u8) -> String {
     #[cfg(target_arch = "wasm32")]
     if is_currency_code(currency) {
-        let options = js_sys::Intl::NumberFormatOptions::new();
-        options.set_style(js_sys::Intl::NumberFormatStyle::Currency);
-        options.set_currency(&currency.to_ascii_uppercase());
-        options.set_minimum_fraction_digits(fraction_digits);
-        options.set_maximum_fraction_digits(fraction_digits);
-        let formatter = js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options);
-        if let Some(text) = formatter
-            .format()
-            .call1(&formatter, &amount.into())
-            .ok()
-            .and_then(|text| text.as_string())
-        {
+        let code = currency.to_ascii_uppercase();
+        let text = READER_FORMATS.with(|formats| {
+            let mut formats = formats.borrow_mut();
+            let at = match formats
+                .iter()
+                .position(|(known, digits, _)| *known == code && *digits == fraction_digits)
+            {
+                Some(at) => at,
+                None => {
+                    formats.push((
+                        code.clone(),
+                        fraction_digits,
+                        reader_format(&code, fraction_digits),
+                    ));
+                    formats.len() - 1
+                }
+            };
+            let formatter = &formats[at].2;
+            formatter
+                .format()
+                .call1(formatter, &amount.into())
+                .ok()
+                .and_then(|text| text.as_string())
+        });
+        if let Some(text) = text {
             return text;
         }
     }
     format_money(amount, currency, fraction_digits)
+}
+
+// Each `Intl.NumberFormat` costs about a millisecond to make (a job page
+// writes some twenty figures), so each currency and precision gets one,
+// made when first asked for.
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    static READER_FORMATS: std::cell::RefCell<Vec<(String, u8, js_sys::Intl::NumberFormat)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The reader's own way of writing `code` with `fraction_digits` decimals.
+#[cfg(target_arch = "wasm32")]
+fn reader_format(code: &str, fraction_digits: u8) -> js_sys::Intl::NumberFormat {
+    let options = js_sys::Intl::NumberFormatOptions::new();
+    options.set_style(js_sys::Intl::NumberFormatStyle::Currency);
+    options.set_currency(code);
+    options.set_minimum_fraction_digits(fraction_digits);
+    options.set_maximum_fraction_digits(fraction_digits);
+    js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options)
 }
 
 /// Money as the page writes it: [`format_money`] while the browser adopts
