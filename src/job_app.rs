@@ -36,8 +36,7 @@ pub fn start() {
     request_animation_frame(|| {
         let data = crate::page_data::from_document::<crate::page_data::JobPageData>();
         crate::page_data::set_hydration_globals(&data);
-        leptos::mount::hydrate_body(move || view! { <JobApp data /> });
-        crate::page_data::mark_app_ready();
+        crate::hydration::hydrate_body(move || view! { <JobApp data /> });
     });
 }
 

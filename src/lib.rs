@@ -13,6 +13,7 @@ pub mod components;
 pub mod embed;
 pub mod figures;
 pub mod format;
+pub mod hydration;
 pub mod job_app;
 pub mod matching;
 pub mod onboarding;
@@ -114,6 +115,5 @@ fn focus_page_heading() {
 pub fn hydrate() {
     let data = page_data::from_document::<PageData>();
     page_data::set_hydration_globals(&data);
-    leptos::mount::hydrate_body(move || view! { <App data /> });
-    page_data::mark_app_ready();
+    hydration::hydrate_body(move || view! { <App data /> });
 }

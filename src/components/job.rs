@@ -22,7 +22,7 @@ mod summary;
 pub use breadcrumb::{JobBreadcrumb, JobBreadcrumbSkeleton};
 #[cfg(not(feature = "ssr"))]
 pub use description::sanitize_description;
-pub use description::{JobDescription, safe_href};
+pub use description::{JobDescription, readable, safe_href};
 pub use header::{ApplyBar, JobHeaderCard, JobHeaderCardSkeleton, summary_of};
 pub use pager::JobPager;
 pub use save_button::SaveButton;

@@ -9,6 +9,7 @@ use crate::components::job::{
     WhatYouShouldKnow,
 };
 use crate::components::{ErrorView, JobMeta, NoticeHead};
+use crate::hydration::Deferred;
 use crate::page_data::{Found, drawn_by_server, use_page_data};
 use crate::pages::not_found::{Missing, NotFoundNotice};
 
@@ -32,6 +33,8 @@ pub struct PageHead {
     /// page's own entry point is always drawn with its job, and takes no
     /// fetching code into its wasm.
     fetched: fn(String, PageHead) -> AnyView,
+    /// How the description is read (`JobDescription`'s `reading`).
+    description: fn(String) -> String,
 }
 
 impl PageHead {
@@ -41,6 +44,7 @@ impl PageHead {
         not_found: || view! { <NoticeHead title=NOT_FOUND_TITLE /> }.into_any(),
         closed: || view! { <NoticeHead title=CLOSED_TITLE /> }.into_any(),
         fetched: |slug, head| view! { <FetchedJob slug head /> }.into_any(),
+        description: crate::components::job::readable,
     };
 
     /// The server wrote the head with the page, for the job asked for.
@@ -49,6 +53,8 @@ impl PageHead {
         not_found: || ().into_any(),
         closed: || ().into_any(),
         fetched: |_, _| view! { <NotFoundNotice /> }.into_any(),
+        // Every job is the one the server drew, with its description.
+        description: |html| html,
     };
 }
 
@@ -77,7 +83,7 @@ pub fn JobPageBody(#[prop(into)] slug: Signal<String>, head: PageHead) -> impl I
 #[component]
 fn JobOutcome(found: Found<JobDetail>, head: PageHead) -> impl IntoView {
     match found {
-        Found::Found(job) => view! { {(head.job)(job.clone())} <JobView job /> }.into_any(),
+        Found::Found(job) => view! { {(head.job)(job.clone())} <JobView job head /> }.into_any(),
         Found::NotFound => {
             view! { {(head.not_found)()} <NotFoundNotice missing=Missing::Job /> }.into_any()
         }
@@ -111,37 +117,51 @@ fn FetchedJob(slug: String, head: PageHead) -> impl IntoView {
 /// The loaded job: the main column, the company sidebar beside it (below it
 /// on narrow screens), and similar jobs after both.
 ///
-/// The server draws every part. When the browser draws a job itself (a
+/// The server draws every part; the browser adopts the first screen's at
+/// once and the rest part by part (`crate::hydration`). When it draws a job itself (a
 /// client-side visit), what a first screen shows (header, pager, summary,
 /// description and, on wide screens, the sidebar) is drawn at once; the
 /// parts below the description follow once that is painted, so the first
 /// paint does not wait for them. Nothing on screen moves: they only add to
 /// the column's end.
 #[component]
-fn JobView(job: JobDetail) -> impl IntoView {
+fn JobView(job: JobDetail, head: PageHead) -> impl IntoView {
     // The server's page has every part; the browser adopts them all.
+    // Setting it again would draw those parts anew, in place of the
+    // server's.
     let painted = RwSignal::new(drawn_by_server());
-    Effect::new(move |_| {
-        leptos::task::spawn_local(async move {
-            api::after_next_paint().await;
-            painted.set(true);
+    if !painted.get_untracked() {
+        Effect::new(move |_| {
+            leptos::task::spawn_local(async move {
+                api::after_next_paint().await;
+                painted.set(true);
+            });
         });
-    });
+    }
     let below = {
         let job = job.clone();
         move || {
             painted.get().then(|| {
                 let job = job.clone();
                 let return_to = format!("/jobs/{}", job.slug);
+                let company_name = job.company.name.clone();
+                let (ratings, ceo) = (job.company.ratings.clone(), job.company.ceo.clone());
+                let salary_company = job.company.name.clone();
+                let salary = job.salary.clone();
+                let part_time = job.employment_type == EmploymentType::PartTime;
+                let (faqs, faqs_return_to) = (job.faqs.clone(), return_to.clone());
+                let interview = format!("Common interview questions for {}", job.title);
+                let questions = job.interview_questions.clone();
                 view! {
-                    <CompanyRatings company_name=job.company.name.clone() ratings=job.company.ratings.clone() ceo=job.company.ceo.clone() />
-                    <SalaryWidget company_name=job.company.name.clone() salary=job.salary.clone() part_time=job.employment_type == EmploymentType::PartTime />
-                    <QaAccordion heading="Frequently asked questions" id="faqs" items=job.faqs.clone() return_to=return_to.clone() />
-                    <QaAccordion heading=format!("Common interview questions for {}", job.title) id="interview" items=job.interview_questions.clone() return_to />
+                    <Deferred><CompanyRatings company_name ratings ceo /></Deferred>
+                    <Deferred><SalaryWidget company_name=salary_company salary part_time /></Deferred>
+                    <Deferred><QaAccordion heading="Frequently asked questions" id="faqs" items=faqs return_to=faqs_return_to /></Deferred>
+                    <Deferred><QaAccordion heading=interview id="interview" items=questions return_to /></Deferred>
                 }
             })
         }
     };
+    let (side_job, bar_job, similar_slug) = (job.clone(), job.clone(), job.slug.clone());
     view! {
         <div class="job-page">
             <div class="job-page__crumb">
@@ -153,15 +173,16 @@ fn JobView(job: JobDetail) -> impl IntoView {
                 // ratings, salary, FAQs, interview questions.
                 <JobPager pager=job.pager.clone() company=job.company.name.clone() />
                 <WhatYouShouldKnow summary=job.summary.clone() />
-                <JobDescription html=job.description_html.clone() />
+                <JobDescription html=job.description_html.clone() reading=head.description />
                 {below}
             </div>
             <aside class="job-page__side" aria-label="About the company">
-                <CompanySide job=job.clone() />
-                <ApplyBar job=job.clone() />
+                <Deferred><CompanySide job=side_job /></Deferred>
+                <Deferred><ApplyBar job=bar_job /></Deferred>
             </aside>
             <div class="job-page__after">
-                <SimilarJobs slug=job.slug.clone() />
+                // Adopted with the first pass: see `Deferred`.
+                <SimilarJobs slug=similar_slug />
             </div>
         </div>
     }

@@ -25,7 +25,11 @@ pub fn provide_clock() -> Clock {
     let clock = Clock {
         today: RwSignal::new(use_page_data().today()),
     };
-    Effect::new(move |_| clock.today.set(crate::format::today()));
+    Effect::new(move |_| {
+        if crate::hydration::adopted() {
+            clock.today.set(crate::format::today());
+        }
+    });
     provide_context(clock);
     clock
 }

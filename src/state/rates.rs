@@ -26,7 +26,7 @@ impl SharedRates {
         };
         // Fetched in the browser once something asks, never on the server.
         Effect::new(move |fetched: Option<bool>| {
-            if fetched == Some(true) || !shared.wanted.get() {
+            if fetched == Some(true) || !shared.wanted.get() || !crate::hydration::adopted() {
                 return fetched.unwrap_or(false);
             }
             leptos::task::spawn_local(async move {

@@ -1,7 +1,7 @@
 //! One `localStorage` key as a reactive value: the one way the app keeps
 //! anything on the device. Storage is read once the page is in the browser
-//! (in an effect, so the server and the first, hydrating render both see
-//! nothing stored and draw the same page), written on every change, and
+//! (in an effect, once hydration has ended, so the server and the
+//! hydrating render both see nothing stored and draw the same page), written on every change, and
 //! read again when another tab changes it.
 
 use leptos::prelude::*;
@@ -57,7 +57,11 @@ pub fn use_local_storage(key: &'static str) -> LocalStorage {
         loaded: RwSignal::new(false),
     };
     // Effects run in the browser only: the server never touches storage.
+    // A page the server drew reads it once every part is adopted.
     Effect::new(move |_| {
+        if !crate::hydration::adopted() {
+            return;
+        }
         storage.text.set(read(key));
         storage.loaded.set(true);
         let listener = window_event_listener(leptos::ev::storage, move |event| {

@@ -23,6 +23,13 @@ const JOB_PARTS = [
   ".job-action--share",
   ".job-pager",
   ".job-summary",
+  ".job-description",
+  // Adopted after the rest, each in a task of its own (src/hydration.rs).
+  ".company-ratings",
+  ".salary",
+  "#faqs",
+  ".company-side",
+  ".apply-bar",
   ".site-footer",
 ];
 const COMPANY_PARTS = [".site-header", "#main h1", "#main .avatar", ".site-footer"];

@@ -90,7 +90,7 @@ fn copy_element(document: &Document, element: &Element, to: &Element, depth: usi
 /// which was cleaned with these same rules when it was written; the
 /// browser keeps that when it hydrates the server's page, and rebuilds a
 /// description it fetched itself.
-fn readable(html: String) -> String {
+pub fn readable(html: String) -> String {
     #[cfg(feature = "ssr")]
     return html;
     #[cfg(not(feature = "ssr"))]
@@ -108,8 +108,13 @@ pub fn JobDescription(
     /// The API's `description_html`.
     #[prop(into)]
     html: String,
+    /// How the page reads it: [`readable`], or, where every job is one the
+    /// server drew (the job page's own entry point), the text as drawn,
+    /// which keeps the rebuilding code out of that wasm.
+    #[prop(default = readable)]
+    reading: fn(String) -> String,
 ) -> impl IntoView {
-    let body = readable(html);
+    let body = reading(html);
     view! {
         <section class="job-description" aria-labelledby="job-description-heading">
             <h2 id="job-description-heading" class="job-description__heading">"About the job"</h2>
