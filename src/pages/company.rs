@@ -9,6 +9,7 @@ use crate::components::job::{
 };
 use crate::components::{Avatar, ErrorView, JobListItem, JobListItemSkeleton};
 use crate::figures::count_noun;
+use crate::hydration::Deferred;
 use crate::page_data::{CompanyPageData, Found, use_page_data};
 use crate::pages::NotFoundPage;
 use crate::pages::not_found::Missing;
@@ -152,6 +153,12 @@ fn CompanyProfileView(data: CompanyPageData) -> impl IntoView {
     if let Some((url, host)) = website {
         facts.push(("Website", view! { <ExternalLink url host /> }.into_any()));
     }
+    let (company_name, ratings, ceo) = (
+        company.name.clone(),
+        company.ratings.clone(),
+        company.ceo.clone(),
+    );
+    let (culture_values, benefits) = (company.culture_values.clone(), company.benefits.clone());
     view! {
         <Title text=company.name.clone() />
         <Meta name="description" content=description />
@@ -171,25 +178,31 @@ fn CompanyProfileView(data: CompanyPageData) -> impl IntoView {
                         <p class="company-page__about">{company.about.clone()}</p>
                     </section>
                 }.into_any())}
-                <CompanyJobsSection slug first=jobs />
-                <CompanyRatings company_name=company.name.clone() ratings=company.ratings.clone() ceo=company.ceo.clone() />
-                {(!company.culture_values.is_empty()).then(|| view! {
+                // Below the first screen on phones, and adopted after it
+                // (`crate::hydration`).
+                <Deferred><CompanyJobsSection slug first=jobs /></Deferred>
+                <Deferred><CompanyRatings company_name ratings ceo /></Deferred>
+                <Deferred>
+                {(!culture_values.is_empty()).then(|| view! {
                     <section class="company-page__section" aria-labelledby="company-values">
                         <h2 id="company-values" class="company-page__heading">"Culture values"</h2>
-                        <TagList items=company.culture_values.clone() label="Culture values" />
+                        <TagList items=culture_values label="Culture values" />
                     </section>
                 }.into_any())}
-                {(!company.benefits.is_empty()).then(|| view! {
+                {(!benefits.is_empty()).then(|| view! {
                     <section class="company-page__section" aria-labelledby="company-benefits">
                         <h2 id="company-benefits" class="company-page__heading">"Benefits and perks"</h2>
-                        <BenefitGroups groups=company.benefits.clone() heading_level=3 id="company-page-benefits" />
+                        <BenefitGroups groups=benefits heading_level=3 id="company-page-benefits" />
                     </section>
                 }.into_any())}
+                </Deferred>
             </div>
+            <Deferred>
             <section class="company-page__facts" aria-labelledby="company-facts">
                 <h2 id="company-facts" class="company-page__heading">"Facts"</h2>
                 <Facts items=facts />
             </section>
+            </Deferred>
         </div>
         </div>
     }

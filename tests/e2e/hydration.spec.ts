@@ -32,7 +32,17 @@ const JOB_PARTS = [
   ".apply-bar",
   ".site-footer",
 ];
-const COMPANY_PARTS = [".site-header", "#main h1", "#main .avatar", ".site-footer"];
+const COMPANY_PARTS = [
+  ".site-header",
+  "#main h1",
+  "#main .avatar",
+  // Adopted after the rest.
+  ".company-page__jobs",
+  ".company-page__jobs .job-item",
+  ".company-ratings",
+  ".company-page__facts",
+  ".site-footer",
+];
 const TEXT_PARTS = [".site-header", "#main", ".site-footer"];
 
 const PAGES: Array<{ path: string; parts: string[]; why: string }> = [
