@@ -73,9 +73,9 @@ mod browser {
         static HYDRATING: Cell<bool> = const { Cell::new(false) };
         /// The deferred parts not adopted yet, in page order.
         static PARTS: RefCell<VecDeque<Part>> = const { RefCell::new(VecDeque::new()) };
-        /// See [`super::adopted`]: owned by no component, as it lasts as
-        /// long as the page.
-        pub static ADOPTED: RwSignal<bool> = RwSignal::new(true);
+        /// See [`super::adopted`]. Counted, not owned: an arena signal
+        /// would belong to the component that first read it, and go with it.
+        pub static ADOPTED: ArcRwSignal<bool> = ArcRwSignal::new(true);
     }
 
     pub fn hydrating() -> bool {
