@@ -132,23 +132,33 @@ export class PartnerPage {
     });
   }
 
-  /** Resolves when the frame with this id (now or later) posts a message
-   * to the host page. */
-  nextMessageFrom(id: string): Promise<void> {
-    return this.page.evaluate(
-      (id) =>
-        new Promise<void>((resolve) => {
-          const listen = (event: MessageEvent) => {
-            const frame = document.getElementById(id) as HTMLIFrameElement | null;
-            if (frame && event.source === frame.contentWindow) {
-              window.removeEventListener("message", listen);
-              resolve();
-            }
-          };
-          window.addEventListener("message", listen);
-        }),
-      id,
-    );
+  /** From now on, notes whether the frame with this id (now or later)
+   * has posted a message to the host page: see `reported`. */
+  async watchMessagesFrom(id: string) {
+    await this.page.evaluate((id) => {
+      const seen = ((window as any).__reported ??= {}) as Record<string, boolean>;
+      seen[id] = false;
+      window.addEventListener("message", (event: MessageEvent) => {
+        const frame = document.getElementById(id) as HTMLIFrameElement | null;
+        if (frame && event.source === frame.contentWindow) seen[id] = true;
+      });
+    }, id);
+  }
+
+  /** Whether the watched frame has posted a message yet. */
+  async reported(id: string): Promise<boolean> {
+    return this.page.evaluate((id) => (window as any).__reported?.[id] === true, id);
+  }
+
+  /** Brings the frame into view and changes its width, so that its widget
+   * lays out again and reports its height: Chromium runs no resize
+   * observer of a frame out of view, and a report may have come before. */
+  async nudgeFrame(id: string) {
+    await this.page.evaluate((id) => {
+      const frame = document.getElementById(id) as HTMLIFrameElement;
+      frame.scrollIntoView({ block: "center" });
+      frame.style.width = frame.style.width === "90%" ? "100%" : "90%";
+    }, id);
   }
 
   /** An Ascend widget framed by the host page itself, not by embed.js: its

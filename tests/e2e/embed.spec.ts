@@ -145,16 +145,18 @@ test("messages from the wrong origin or the wrong source resize nothing", async 
 
   await host.postFakeHeightFromHost();
   await host.postFakeHeightFromThirdOrigin();
-  const rogueReported = host.nextMessageFrom("rogue-frame");
+  await host.watchMessagesFrom("rogue-frame");
   await host.addRogueAscendFrame(ASCEND);
   // The rogue widget loads and reports its (much taller) height; the
   // loader, listening since before, has had that message too.
-  // In view, or Chromium would not run an off-screen frame's resize
-  // observer and nothing would be reported at all.
-  await page.locator("#rogue-frame").scrollIntoViewIfNeeded();
   const rogue = page.frameLocator("#rogue-frame");
   await expect(rogue.locator(".embed-card").first()).toBeVisible();
-  await rogueReported;
+  await expect
+    .poll(async () => {
+      await host.nudgeFrame("rogue-frame");
+      return host.reported("rogue-frame");
+    })
+    .toBe(true);
 
   const after = await Promise.all(placeholders.map((p) => host.frameHeight(p)));
   expect(after).toEqual(before);
