@@ -118,12 +118,12 @@ fn FetchedJob(slug: String, head: PageHead) -> impl IntoView {
 /// on narrow screens), and similar jobs after both.
 ///
 /// The server draws every part; the browser adopts the first screen's at
-/// once and the rest part by part (`crate::hydration`). When it draws a job itself (a
-/// client-side visit), what a first screen shows (header, pager, summary,
-/// description and, on wide screens, the sidebar) is drawn at once; the
-/// parts below the description follow once that is painted, so the first
-/// paint does not wait for them. Nothing on screen moves: they only add to
-/// the column's end.
+/// once and the rest part by part (`crate::hydration`). When the browser
+/// draws a job itself (a client-side visit), what a first screen shows
+/// (header, pager, summary, description and, on wide screens, the sidebar)
+/// is drawn at once; the parts below the description follow once that is
+/// painted, so the first paint does not wait for them. Nothing on screen
+/// moves: they only add to the column's end.
 #[component]
 fn JobView(job: JobDetail, head: PageHead) -> impl IntoView {
     // The server's page has every part; the browser adopts them all.

@@ -1,8 +1,8 @@
 //! One `localStorage` key as a reactive value: the one way the app keeps
 //! anything on the device. Storage is read once the page is in the browser
 //! (in an effect, once hydration has ended, so the server and the
-//! hydrating render both see nothing stored and draw the same page), written on every change, and
-//! read again when another tab changes it.
+//! hydrating render both see nothing stored and draw the same page),
+//! written on every change, and read again when another tab changes it.
 
 use leptos::prelude::*;
 
