@@ -4,7 +4,7 @@
 //! Hydrating a whole job page was one task of about 60 ms on a fast
 //! machine (four times that on a mid-range phone): every click and key
 //! waited for it. Parts of a page that the first screen rarely shows
-//! (ratings, salary, FAQs, the sidebar, similar jobs) are wrapped in
+//! (ratings, salary, FAQs, the sidebar; a company's jobs) are wrapped in
 //! [`Deferred`]: the first pass adopts everything else, and each deferred
 //! part is then adopted in a task of its own, in page order. The nodes are
 //! the server's throughout; only the moment the app takes each part over
@@ -45,6 +45,15 @@ pub fn Deferred(children: Children) -> impl IntoView {
 pub fn adopted() -> bool {
     #[cfg(feature = "hydrate")]
     return browser::ADOPTED.with(|adopted| adopted.get());
+    #[cfg(not(feature = "hydrate"))]
+    return !cfg!(feature = "ssr");
+}
+
+/// [`adopted`], untracked: for what a component decides once, when it is
+/// drawn (`crate::page_data::drawn_by_server`).
+pub fn adopted_untracked() -> bool {
+    #[cfg(feature = "hydrate")]
+    return browser::ADOPTED.with(|adopted| adopted.get_untracked());
     #[cfg(not(feature = "hydrate"))]
     return !cfg!(feature = "ssr");
 }
@@ -116,9 +125,9 @@ mod browser {
     }
 
     /// Adopts the body as `app` draws it, then each deferred part in a task
-    /// of its own; then ends hydration (what is drawn later is drawn by
-    /// the browser, `crate::page_data::drawn_by_server`) and marks the
-    /// document as the app's.
+    /// of its own; then ends Leptos's hydration and ours (what is drawn
+    /// later is drawn by the browser, `crate::page_data::drawn_by_server`)
+    /// and marks the document as the app's.
     pub fn hydrate_body<F, N>(app: F)
     where
         F: FnOnce() -> N + 'static,

@@ -167,12 +167,11 @@ pub fn use_page_data() -> PageStore {
 }
 
 /// Whether what is being drawn now is the server's page: on the server,
-/// and in the browser while it hydrates that page. Parts drawn later on the
-/// client (after the first paint, say) are drawn at once then, since the
-/// server drew them too.
+/// and in the browser until every part of that page is adopted
+/// (`crate::hydration`). Parts drawn later on the client (after the first
+/// paint, say) are drawn at once then, since the server drew them too.
 pub fn drawn_by_server() -> bool {
-    cfg!(feature = "ssr")
-        || Owner::current_shared_context().is_some_and(|context| context.during_hydration())
+    !crate::hydration::adopted_untracked()
 }
 
 /// What Leptos's hydration reads on `window`: resources and errors a
