@@ -9,11 +9,13 @@ pub mod kept;
 pub mod listing;
 pub mod params;
 pub mod rates;
+pub mod rebuilt;
 pub mod salaries;
 pub mod search;
 pub mod similar;
 pub mod subscriptions;
 pub mod suggest;
+pub mod workers;
 
 use std::sync::Arc;
 
@@ -38,6 +40,8 @@ pub struct Board {
     pub search: Arc<search::snapshot::SnapshotCache>,
     /// The similar-jobs index.
     pub similar: Arc<similar::IndexCache>,
+    /// Where searches do their CPU work.
+    pub workers: Arc<workers::Workers>,
 }
 
 impl Board {
@@ -51,7 +55,25 @@ impl Board {
             kept: Default::default(),
             search: Default::default(),
             similar: Default::default(),
+            workers: Default::default(),
         }
+    }
+
+    /// A board for the server: the data version read at most every 250 ms,
+    /// and searches and similar lists answered from the previous indexes
+    /// while new ones are built after a write.
+    pub fn serving(pool: SqlitePool) -> Self {
+        Board {
+            versions: Arc::new(kept::DataVersion::default()),
+            search: Arc::new(search::snapshot::SnapshotCache::serving_stale()),
+            similar: Arc::new(similar::IndexCache::serving_stale()),
+            ..Board::new(pool)
+        }
+    }
+
+    /// Whether the search snapshot and the similar-jobs index exist.
+    pub fn indexes_built(&self) -> bool {
+        self.search.is_built() && self.similar.is_built()
     }
 
     pub fn today_days(&self) -> i64 {
@@ -69,19 +91,33 @@ impl Board {
     }
 }
 
-/// Builds the similar-jobs index, the search snapshot and its term list now
-/// rather than in the first requests.
+/// Builds the similar-jobs index and the search snapshot (with its text
+/// index) now rather than in the first requests, both at once: each is CPU
+/// work on a thread of its own.
 pub async fn warm_up(board: &Board) -> Result<()> {
     let version = board.version().await?;
-    let started = std::time::Instant::now();
-    board.similar.get(&board.pool, version).await?;
-    tracing::info!(elapsed = ?started.elapsed(), "similar-jobs index built");
-    // The search snapshot logs how long it took; the term list for typo
-    // correction takes a while to read too.
-    let snapshot = board
-        .search
-        .get(&board.pool, version, board.today_days())
-        .await?;
-    snapshot.vocabulary(&board.pool).await?;
+    // Each logs how long it took.
+    let similar = board.similar.get(&board.pool, version);
+    let search = board.search.get(&board.pool, version, board.today_days());
+    let automata = tokio::task::spawn_blocking(search::index::prepare_automata);
+    let (similar, search, automata) = tokio::join!(similar, search, automata);
+    similar?;
+    search?;
+    automata.map_err(|source| Error::Task {
+        what: "building the typo automata",
+        source,
+    })?;
     Ok(())
+}
+
+/// Hands memory freed by an index build back to the system: glibc keeps
+/// freed heap pages for reuse, and after a build of the text and similar
+/// indexes that is hundreds of megabytes of transient postings and rows.
+pub fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages of the allocator's own
+    // heaps to the kernel; it touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
 }

@@ -152,6 +152,7 @@ impl From<domain::Error> for AppError {
             domain::Error::NotFound(message) => AppError::NotFound(message),
             domain::Error::Gone(message) => AppError::Gone(message),
             domain::Error::Database(database) => AppError::from(database),
+            domain::Error::Busy(_) => AppError::Unavailable(1),
             other => AppError::Internal(Box::new(other)),
         }
     }

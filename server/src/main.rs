@@ -111,11 +111,7 @@ async fn serve(args: Args, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::er
         listener.local_addr()?
     );
 
-    let mut board = Board::new(pool);
-    board.versions = std::sync::Arc::new(ascend_server::domain::kept::DataVersion::default());
-    board.search = std::sync::Arc::new(
-        ascend_server::domain::search::snapshot::SnapshotCache::serving_stale(),
-    );
+    let board = Board::serving(pool);
     let state = AppState {
         board,
         public_url,

@@ -33,11 +33,14 @@ impl AppState {
 }
 
 /// Whether the server can serve: its indexes built, its database answering.
-/// `/readyz` reads this; the database is asked at most once a second.
+/// `/readyz` reads this and never waits on the database: a check older
+/// than a second is answered as it stands while a new one runs in the
+/// background (only the very first check is waited for).
 #[derive(Default)]
 pub struct Readiness {
     indexes: AtomicBool,
     database: std::sync::Mutex<Option<(Instant, bool)>>,
+    checking: AtomicBool,
 }
 
 /// How long a database check stands for.
@@ -52,14 +55,26 @@ impl Readiness {
         self.indexes.load(Ordering::Acquire)
     }
 
-    /// Whether the database answered lately, asking it when the last
-    /// answer is older than a second.
-    pub async fn database_ready(&self, pool: &sqlx::SqlitePool) -> bool {
-        if let Some((at, ok)) = *self.database.lock().unwrap_or_else(|e| e.into_inner())
-            && at.elapsed() < DATABASE_CHECK_FOR
-        {
-            return ok;
+    /// Whether the database answered at the last check.
+    pub async fn database_ready(self: &Arc<Self>, pool: &sqlx::SqlitePool) -> bool {
+        let last = *self.database.lock().unwrap_or_else(|e| e.into_inner());
+        match last {
+            Some((at, ok)) if at.elapsed() < DATABASE_CHECK_FOR => ok,
+            Some((_, ok)) => {
+                if !self.checking.swap(true, Ordering::AcqRel) {
+                    let (this, pool) = (self.clone(), pool.clone());
+                    tokio::spawn(async move {
+                        this.check_database(&pool).await;
+                        this.checking.store(false, Ordering::Release);
+                    });
+                }
+                ok
+            }
+            None => self.check_database(pool).await,
         }
+    }
+
+    async fn check_database(&self, pool: &sqlx::SqlitePool) -> bool {
         let ok = tokio::time::timeout(
             DATABASE_CHECK_FOR,
             sqlx::query_scalar::<_, i64>("SELECT 1").fetch_one(pool),

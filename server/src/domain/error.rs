@@ -30,6 +30,9 @@ pub enum Error {
         #[source]
         source: tokio::task::JoinError,
     },
+    /// Too much of this work is waiting already; asking again later helps.
+    #[error("too busy {0}")]
+    Busy(&'static str),
     /// Stored data that does not read back as it was written.
     #[error("stored data is damaged: {0}")]
     Damaged(String),

@@ -6,6 +6,7 @@
 //! and pages then run over the in-memory [`Snapshot`] of the open jobs,
 //! and only the page's jobs are read back from SQL.
 
+pub mod index;
 pub mod snapshot;
 pub mod text;
 
@@ -19,7 +20,7 @@ use ascend_types::{
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use bytes::Bytes;
-use sqlx::{FromRow, SqlitePool};
+use sqlx::FromRow;
 
 use super::Board;
 use super::error::{Error, Result};
@@ -27,14 +28,15 @@ use super::kept::json_bytes;
 use super::listing::{JOB_COLUMNS, JobRow, summaries};
 use super::params::Params;
 use snapshot::{JobFacts, Snapshot};
-use text::{Term, match_expression, terms, words};
+use text::{terms, words};
 
 pub const DEFAULT_LIMIT: usize = 20;
 pub const MAX_LIMIT: usize = 50;
 /// Longest `q` accepted, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
-/// Column weights for BM25: title, skills, company, location, description.
-const BM25: &str = "bm25(jobs_fts, 10.0, 5.0, 3.0, 2.0, 1.0)";
+/// Words of `q` searched for at most; the rest are left out (a longer
+/// query is pasted text, not a search).
+pub const MAX_QUERY_WORDS: usize = 12;
 /// The "posted within" facet's choices, in days.
 pub const POSTED_WITHIN: [i64; 3] = [1, 7, 30];
 /// How many companies and places the facets list.
@@ -146,7 +148,8 @@ impl SearchParams {
     /// Parses the raw query string, naming the parameter at fault.
     pub fn parse(query: Option<&str>) -> Result<Self> {
         let params = Params::parse(query)?;
-        let words = words(params.text("q", MAX_QUERY_CHARS)?.unwrap_or_default());
+        let mut words = words(params.text("q", MAX_QUERY_CHARS)?.unwrap_or_default());
+        words.truncate(MAX_QUERY_WORDS);
         let location = params.text("location", 100)?.map(text::fold);
         let remote = params.choice(
             "remote",
@@ -405,9 +408,15 @@ impl Counts {
                 })
                 .collect()
         }
+        // The most common values, picked without sorting them all.
         fn top(counts: &[i64], facet: impl Fn(usize, i64) -> FacetCount) -> Vec<FacetCount> {
             let mut indexes: Vec<usize> = (0..counts.len()).filter(|&i| counts[i] > 0).collect();
-            indexes.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(a.cmp(&b)));
+            let order = |a: &usize, b: &usize| counts[*b].cmp(&counts[*a]).then(a.cmp(b));
+            if indexes.len() > TOP_FACET_VALUES {
+                indexes.select_nth_unstable_by(TOP_FACET_VALUES, order);
+                indexes.truncate(TOP_FACET_VALUES);
+            }
+            indexes.sort_unstable_by(order);
             indexes
                 .into_iter()
                 .take(TOP_FACET_VALUES)
@@ -578,56 +587,18 @@ fn evaluate(
     })
 }
 
-/// The ids of jobs (open or not) that match `terms`, with BM25 scores
-/// when `scored` (0 otherwise: computing BM25 is most of the cost of a
-/// broad query). Read as one row to spare a row per match; FTS5 refuses
-/// `bm25` inside an aggregate, hence the materialized step between.
-async fn matches(pool: &SqlitePool, terms: &[Term], scored: bool) -> Result<Vec<(i64, f64)>> {
-    let score = if scored { BM25 } else { "0" };
-    let list: Option<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-        "WITH m AS MATERIALIZED (SELECT rowid AS id, {score} AS score FROM jobs_fts \
-         WHERE jobs_fts MATCH $1) SELECT group_concat(id || ' ' || score, ',') FROM m"
-    )))
-    .bind(match_expression(terms))
-    .fetch_one(pool)
-    .await?;
-    let mut found = Vec::new();
-    for pair in list.as_deref().unwrap_or_default().split(',') {
-        let mut parts = pair.split(' ');
-        if let (Some(Ok(id)), Some(Ok(score))) = (
-            parts.next().map(str::parse::<i64>),
-            parts.next().map(str::parse::<f64>),
-        ) {
-            found.push((id, score));
-        }
-    }
-    Ok(found)
-}
-
-/// The jobs that match the words, through the snapshot's memo: the same
-/// words asked again before the data changes cost no FTS5 query. When
-/// nothing matches, misspelt words are replaced by their nearest terms.
-async fn text_matches(
-    pool: &SqlitePool,
-    snapshot: &Snapshot,
-    words: &[String],
-    scored: bool,
-) -> Result<Arc<Vec<(i64, f64)>>> {
+/// The open jobs that match the words, by slot, with BM25 scores when
+/// `scored`. When nothing matches, misspelt words are replaced by their
+/// nearest terms.
+fn text_matches(snapshot: &Snapshot, words: &[String], scored: bool) -> Vec<(usize, f64)> {
     let query_terms = terms(words);
-    let key = (match_expression(&query_terms), scored);
-    snapshot
-        .matches
-        .try_get_with(key, async {
-            let mut found = matches(pool, &query_terms, scored).await?;
-            if found.is_empty()
-                && let Some(corrected) = snapshot.vocabulary(pool).await?.correct(&query_terms)
-            {
-                found = matches(pool, &corrected, scored).await?;
-            }
-            Ok::<_, Error>(Arc::new(found))
-        })
-        .await
-        .map_err(Error::from_shared)
+    let found = snapshot.text.matches(&query_terms, scored);
+    if found.is_empty()
+        && let Some(corrected) = snapshot.text.correct(&query_terms)
+    {
+        return snapshot.text.matches(&corrected, scored);
+    }
+    found
 }
 
 /// A page's job as read back, with its id to put it in order.
@@ -653,7 +624,7 @@ pub async fn search_json(board: &Board, params: &SearchParams) -> Result<Bytes> 
         .answers
         .try_get_with(
             format!("{params:?}"),
-            answer(board, &snapshot, params, today),
+            answer(board, snapshot.clone(), params, today),
         )
         .await
         .map_err(Error::from_shared)
@@ -661,24 +632,31 @@ pub async fn search_json(board: &Board, params: &SearchParams) -> Result<Bytes> 
 
 async fn answer(
     board: &Board,
-    snapshot: &Snapshot,
+    snapshot: Arc<Snapshot>,
     params: &SearchParams,
     today: i64,
 ) -> Result<Bytes> {
-    let outcome = if params.words.is_empty() {
-        evaluate(
-            params,
-            snapshot,
-            today,
-            (0..snapshot.jobs.len()).map(|s| (s, 0.0)),
-        )?
-    } else {
-        let scored = params.sort == SearchSort::Relevance;
-        let found = text_matches(&board.pool, snapshot, &params.words, scored).await?;
-        let candidates = found
-            .iter()
-            .filter_map(|&(id, score)| snapshot.slot(id).map(|slot| (slot, score)));
-        evaluate(params, snapshot, today, candidates)?
+    // Matching, typo correction, filters, facets and ranking are CPU work:
+    // on the bounded pool of search workers, never on a request thread.
+    let outcome = {
+        let params = params.clone();
+        board
+            .workers
+            .run("searching", move || {
+                if params.words.is_empty() {
+                    evaluate(
+                        &params,
+                        &snapshot,
+                        today,
+                        (0..snapshot.jobs.len()).map(|s| (s, 0.0)),
+                    )
+                } else {
+                    let scored = params.sort == SearchSort::Relevance;
+                    let found = text_matches(&snapshot, &params.words, scored);
+                    evaluate(&params, &snapshot, today, found.into_iter())
+                }
+            })
+            .await??
     };
 
     let jobs = if outcome.ids.is_empty() {

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use ascend_types::salary::region_of;
 use ascend_types::{BenefitGroup, JobCard, Seniority, SimilarJobs};
 use bytes::Bytes;
+use rustc_hash::FxHashMap;
 use sqlx::FromRow;
 
 use super::Board;
@@ -27,6 +28,7 @@ use super::jobs::{ensure_open, no_job};
 use super::kept::json_bytes;
 use super::listing::{JOB_COLUMNS, JobRow, parse_list, summaries};
 use super::params::Params;
+use super::rebuilt::Rebuilt;
 
 pub const DEFAULT_LIMIT: i64 = 8;
 pub const MAX_LIMIT: i64 = 20;
@@ -40,17 +42,77 @@ const DESCRIPTION_WEIGHT: f32 = 1.0;
 /// adding new ones.
 const ENOUGH_CANDIDATES: usize = 1_500;
 
+/// Whether a lower-case word says nothing about a job.
+fn is_noise(word: &str) -> bool {
+    matches!(
+        word,
+        "and"
+            | "of"
+            | "the"
+            | "for"
+            | "in"
+            | "with"
+            | "to"
+            | "a"
+            | "an"
+            | "at"
+            | "on"
+            | "or"
+            | "you"
+            | "we"
+            | "our"
+            | "your"
+            | "are"
+            | "is"
+            | "will"
+            | "be"
+            | "as"
+            | "by"
+            | "from"
+            | "that"
+            | "this"
+            | "it"
+            | "who"
+            | "what"
+            | "where"
+            | "have"
+            | "has"
+            | "can"
+            | "all"
+            | "us"
+            | "their"
+            | "they"
+            | "more"
+            | "about"
+    )
+}
+
+/// Calls `each` with the words of a text, lower-cased, without the ones
+/// that say nothing; `lower` is room to lower-case a word in, so that the
+/// millions of words of an index build allocate nothing.
+fn each_word(text: &str, lower: &mut String, mut each: impl FnMut(&str)) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        let word = if word.chars().any(char::is_uppercase) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.as_str()
+        } else {
+            word
+        };
+        if !is_noise(word) {
+            each(word);
+        }
+    }
+}
+
 /// Words of a text, lower-cased, without the ones that say nothing.
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    const NOISE: &[&str] = &[
-        "and", "of", "the", "for", "in", "with", "to", "a", "an", "at", "on", "or", "you", "we",
-        "our", "your", "are", "is", "will", "be", "as", "by", "from", "that", "this", "it", "who",
-        "what", "where", "have", "has", "can", "all", "us", "their", "they", "more", "about",
-    ];
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !NOISE.contains(&w.as_str()))
+pub fn words(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    each_word(text, &mut String::new(), |w| found.push(w.to_owned()));
+    found
 }
 
 /// What the scoring compares besides words.
@@ -172,31 +234,49 @@ struct IndexRow {
 
 impl Index {
     fn build(rows: Vec<IndexRow>) -> Index {
-        let mut term_ids: HashMap<String, u32> = HashMap::new();
-        let intern = |word: String, ids: &mut HashMap<String, u32>| -> u32 {
-            let next = ids.len() as u32;
-            *ids.entry(word).or_insert(next)
+        let mut term_ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let intern = |word: &str, ids: &mut FxHashMap<Box<str>, u32>| -> u32 {
+            if let Some(&id) = ids.get(word) {
+                return id;
+            }
+            let id = ids.len() as u32;
+            ids.insert(word.into(), id);
+            id
         };
         let mut fields: Vec<JobWords> = Vec::with_capacity(rows.len());
         let mut df: Vec<u32> = Vec::new();
+        let mut lower = String::new();
+        let mut described: Vec<u32> = Vec::new();
         for row in &rows {
-            let title: Vec<u32> = words(&row.title)
-                .map(|w| intern(w, &mut term_ids))
-                .collect();
-            let skills: Vec<u32> = parse_list::<String>(&row.skills)
-                .iter()
-                .flat_map(|s| words(s).collect::<Vec<_>>())
-                .map(|w| intern(w, &mut term_ids))
-                .collect();
-            let mut counts: HashMap<u32, u32> = HashMap::new();
-            for word in words(&row.description_text).filter(|w| w.len() > 2) {
-                *counts.entry(intern(word, &mut term_ids)).or_default() += 1;
+            let mut title: Vec<u32> = Vec::new();
+            each_word(&row.title, &mut lower, |w| {
+                title.push(intern(w, &mut term_ids))
+            });
+            let mut skills: Vec<u32> = Vec::new();
+            for skill in parse_list::<String>(&row.skills) {
+                each_word(&skill, &mut lower, |w| {
+                    skills.push(intern(w, &mut term_ids))
+                });
+            }
+            described.clear();
+            each_word(&row.description_text, &mut lower, |w| {
+                if w.len() > 2 {
+                    described.push(intern(w, &mut term_ids));
+                }
+            });
+            described.sort_unstable();
+            let mut counts: Vec<(u32, u32)> = Vec::new();
+            for &term in &described {
+                match counts.last_mut() {
+                    Some((last, count)) if *last == term => *count += 1,
+                    _ => counts.push((term, 1)),
+                }
             }
             let mut present: Vec<u32> = title
                 .iter()
                 .chain(&skills)
                 .copied()
-                .chain(counts.keys().copied())
+                .chain(counts.iter().map(|(term, _)| *term))
                 .collect();
             present.sort_unstable();
             present.dedup();
@@ -204,8 +284,6 @@ impl Index {
             for term in present {
                 df[term as usize] += 1;
             }
-            let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
-            counts.sort_unstable();
             fields.push(JobWords {
                 title,
                 skills,
@@ -335,41 +413,61 @@ impl Index {
     }
 }
 
-/// The index of the current data version, built when the version moves:
-/// requests that arrive during a build wait for that one build.
-pub struct IndexCache {
-    indexes: moka::future::Cache<i64, Arc<Index>>,
-}
+/// The index of the current data version, rebuilt when the version moves
+/// (see [`Rebuilt`]: the server answers from the previous index meanwhile).
+pub struct IndexCache(Arc<Rebuilt<Index>>);
 
 impl Default for IndexCache {
+    /// Requests wait for a new index after each write (what tests need).
     fn default() -> Self {
-        IndexCache {
-            // The current version's, and the one before while it is replaced.
-            indexes: moka::future::Cache::new(2),
-        }
+        IndexCache(Arc::new(Rebuilt::new("similar-jobs index", false)))
     }
 }
 
 impl IndexCache {
+    /// A cache that answers from the previous index while the next is built.
+    pub fn serving_stale() -> Self {
+        IndexCache(Arc::new(Rebuilt::new("similar-jobs index", true)))
+    }
+
+    pub fn is_built(&self) -> bool {
+        self.0.is_built()
+    }
+
     /// The index for the data as it is at `version`.
     pub async fn get(&self, pool: &sqlx::SqlitePool, version: i64) -> Result<Arc<Index>> {
-        self.indexes
-            .try_get_with(version, async {
-                let rows: Vec<IndexRow> = sqlx::query_as(
-                    "SELECT id, title, title_family, seniority, work_model, region, remote_regions, skills, \
-                     description_text, valid_through FROM jobs ORDER BY id",
-                )
-                .fetch_all(pool)
-                .await?;
-                tokio::task::spawn_blocking(move || Arc::new(Index::build(rows)))
-                    .await
-                    .map_err(|source| Error::Task {
-                        what: "building the similar-jobs index",
-                        source,
-                    })
-            })
-            .await
-            .map_err(Error::from_shared)
+        let pool = pool.clone();
+        self.0.get(version, 0, move || Index::load(pool)).await
+    }
+}
+
+impl Index {
+    /// Reads every job's words and builds the index off the async threads.
+    async fn load(pool: sqlx::SqlitePool) -> Result<Index> {
+        let started = std::time::Instant::now();
+        let rows: Vec<IndexRow> = sqlx::query_as(
+            "SELECT id, title, title_family, seniority, work_model, region, remote_regions, skills, \
+             description_text, valid_through FROM jobs ORDER BY id",
+        )
+        .fetch_all(&pool)
+        .await?;
+        let read = started.elapsed();
+        tokio::task::spawn_blocking(move || {
+            let index = Index::build(rows);
+            tracing::info!(
+                jobs = index.docs.len(),
+                ?read,
+                elapsed = ?started.elapsed(),
+                "similar-jobs index built"
+            );
+            crate::domain::release_freed_memory();
+            index
+        })
+        .await
+        .map_err(|source| Error::Task {
+            what: "building the similar-jobs index",
+            source,
+        })
     }
 }
 
@@ -503,7 +601,7 @@ mod tests {
 
     #[test]
     fn words_are_lower_case_without_noise() {
-        let found: Vec<String> = words("Head of Data & the C++ Platform").collect();
+        let found: Vec<String> = words("Head of Data & the C++ Platform");
         assert_eq!(found, ["head", "data", "c", "platform"]);
     }
 

@@ -1,27 +1,27 @@
 //! What search and suggestions need of every open job, held in memory and
 //! rebuilt when the data changes: filters, facets and ordering then cost a
 //! pass over compact rows instead of several SQL aggregates over 100,000
-//! jobs. The data versions of jobs and of currency rates (moved by
+//! jobs, and the words are matched in memory (see [`super::index`]). The
+//! data versions of jobs and of currency rates (moved by
 //! triggers, migrations 0004 and 0006) and today's date say when a
 //! snapshot is stale.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
 use ascend_types::date::parse_iso_date;
 use ascend_types::{EmploymentType, SalaryPeriod, Seniority, WorkModel};
 use sqlx::{FromRow, SqlitePool};
-use tokio::sync::{Mutex, OnceCell};
 
 use ascend_types::salary::convert_period;
 use bytes::Bytes;
 use moka::future::Cache;
 
-use super::text::{Vocabulary, fold};
+use super::index::{IndexBuilder, TextIndex};
+use super::text::fold;
 use crate::domain::error::{Error, Result};
-use crate::domain::kept::read_data_version;
 use crate::domain::listing::OPEN;
+use crate::domain::rebuilt::Rebuilt;
 
 /// The facts about one open job that filters, facets and sorts read.
 #[derive(Debug, Clone)]
@@ -59,8 +59,6 @@ pub struct Entry<T> {
 
 /// Every open job's facts, as of one data version and day.
 pub struct Snapshot {
-    version: i64,
-    today: i64,
     pub jobs: Vec<JobFacts>,
     /// Job id to 1 + its index in `jobs`; 0 for closed or unknown jobs.
     slots: Vec<u32>,
@@ -80,22 +78,14 @@ pub struct Snapshot {
     pub skills: Vec<Entry<String>>,
     pub company_entries: Vec<Entry<u32>>,
     pub locations: Vec<Entry<String>>,
-    /// The index's terms, read only when a search needs a typo corrected.
-    vocabulary: OnceCell<Vocabulary>,
-    /// Full-text matches of recent searches (FTS5 expression and whether
-    /// scored, to ids with BM25 scores), weighed by ids held.
-    pub matches: Cache<(String, bool), Matches>,
+    /// The open jobs' words, by slot.
+    pub text: TextIndex,
     /// Recent answers, by their parsed parameters.
     pub answers: Cache<String, Bytes>,
     /// Recent suggestions, by the folded text typed.
     pub suggestions: Cache<String, Arc<ascend_types::Suggestions>>,
 }
 
-/// Job ids with their BM25 scores.
-pub type Matches = Arc<Vec<(i64, f64)>>;
-
-/// How many ids (over all entries) the match memo holds at most.
-const MATCH_MEMO_IDS: u64 = 400_000;
 /// How many answers the answer and suggestion memos hold at most.
 const ANSWER_MEMO_ENTRIES: u64 = 2_000;
 
@@ -103,6 +93,7 @@ const ANSWER_MEMO_ENTRIES: u64 = 2_000;
 struct FactsRow {
     id: i64,
     company_id: i64,
+    company_name: String,
     title: String,
     work_model: String,
     seniority: Option<String>,
@@ -115,6 +106,7 @@ struct FactsRow {
     salary_max: Option<i64>,
     salary_currency: Option<String>,
     salary_period: Option<String>,
+    description_text: String,
 }
 
 fn json_strings(text: &str) -> Vec<String> {
@@ -139,13 +131,13 @@ fn ranked<T: Ord + Clone + std::hash::Hash>(
 }
 
 impl Snapshot {
-    /// Reads every open job's facts in one read transaction, so the
-    /// version read first is never newer than the data, then builds the
-    /// snapshot off the async threads.
+    /// Reads every open job's facts and words in one read transaction (the
+    /// data is at least as new as the version that asked for it), then
+    /// builds the snapshot and its text index off the async threads.
     async fn load(pool: &SqlitePool, today: i64) -> Result<Snapshot> {
         let today_text = ascend_types::date::format_iso_date(today);
+        let started = std::time::Instant::now();
         let mut tx = pool.begin().await?;
-        let version = read_data_version(&mut tx).await?;
         let rates: HashMap<String, f64> = sqlx::query_as::<_, (String, f64)>(
             "SELECT currency, units_per_usd FROM currency_rates",
         )
@@ -159,17 +151,28 @@ impl Snapshot {
                 .await?;
         // `OPEN` compares with `$2`; this query has today as its only value.
         let rows: Vec<FactsRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "SELECT j.id, j.company_id, j.title, j.work_model, j.seniority, j.employment_type, \
-             j.posted_on, j.location, j.locations, j.remote_regions, j.skills, j.salary_max, \
-             j.salary_currency, j.salary_period FROM jobs j WHERE {}",
+            "SELECT j.id, j.company_id, c.name AS company_name, j.title, j.work_model, j.seniority, \
+             j.employment_type, j.posted_on, j.location, j.locations, j.remote_regions, j.skills, \
+             j.salary_max, j.salary_currency, j.salary_period, j.description_text \
+             FROM jobs j JOIN companies c ON c.id = j.company_id WHERE {} ORDER BY j.id",
             OPEN.replace("$2", "$1")
         )))
         .bind(&today_text)
         .fetch_all(&mut *tx)
         .await?;
         tx.commit().await?;
+        let read = started.elapsed();
         tokio::task::spawn_blocking(move || {
-            Snapshot::build(version, today, rates, company_rows, rows)
+            let snapshot = Snapshot::build(rates, company_rows, rows);
+            tracing::info!(
+                jobs = snapshot.jobs.len(),
+                terms = snapshot.text.term_count(),
+                ?read,
+                elapsed = ?started.elapsed(),
+                "search snapshot built"
+            );
+            crate::domain::release_freed_memory();
+            snapshot
         })
         .await
         .map_err(|source| Error::Task {
@@ -179,8 +182,6 @@ impl Snapshot {
     }
 
     fn build(
-        version: i64,
-        today: i64,
         rates: HashMap<String, f64>,
         company_rows: Vec<(i64, String, String)>,
         rows: Vec<FactsRow>,
@@ -207,6 +208,7 @@ impl Snapshot {
         let mut slots: Vec<u32> = Vec::new();
         let mut place_ids: Vec<u32> = Vec::new();
         let mut where_texts: Vec<String> = Vec::new();
+        let mut text = IndexBuilder::default();
 
         for row in rows {
             let (Some(work_model), Some(employment_type), Some(posted), Some(&company)) = (
@@ -274,6 +276,13 @@ impl Snapshot {
                 place_count,
                 salary_usd_year,
             });
+            text.add([
+                &row.title,
+                &row.skills,
+                &row.company_name,
+                &format!("{} {} {}", row.location, row.locations, row.remote_regions),
+                &row.description_text,
+            ]);
             where_texts.push(fold(&format!(
                 "{} | {} | {}",
                 row.location,
@@ -284,8 +293,6 @@ impl Snapshot {
 
         let company_entries = ranked(company_counts, |&i| fold(&companies[i as usize].name));
         Snapshot {
-            version,
-            today,
             jobs,
             slots,
             company_by_slug,
@@ -298,11 +305,7 @@ impl Snapshot {
             company_entries,
             locations: ranked(location_counts, |l| fold(l)),
             companies,
-            vocabulary: OnceCell::new(),
-            matches: Cache::builder()
-                .max_capacity(MATCH_MEMO_IDS)
-                .weigher(|_, found: &Matches| u32::try_from(found.len() + 1).unwrap_or(u32::MAX))
-                .build(),
+            text: text.finish(),
             answers: Cache::new(ANSWER_MEMO_ENTRIES),
             suggestions: Cache::new(ANSWER_MEMO_ENTRIES),
         }
@@ -324,33 +327,16 @@ impl Snapshot {
         let slot = *self.slots.get(usize::try_from(id).ok()?)?;
         (slot > 0).then(|| slot as usize - 1)
     }
-
-    /// The full-text index's terms with their document counts.
-    pub async fn vocabulary(&self, pool: &SqlitePool) -> Result<&Vocabulary> {
-        self.vocabulary
-            .get_or_try_init(|| async {
-                let terms: Vec<(String, i64)> =
-                    sqlx::query_as("SELECT term, doc FROM jobs_fts_terms")
-                        .fetch_all(pool)
-                        .await?;
-                Ok::<_, Error>(Vocabulary::new(terms))
-            })
-            .await
-    }
 }
 
 /// The current snapshot, shared by the search and suggest handlers.
-#[derive(Default)]
-pub struct SnapshotCache {
-    current: RwLock<Option<Arc<Snapshot>>>,
-    /// Held while building, so that concurrent requests build once.
-    building: Mutex<()>,
-    /// Whether, after a write, requests get the previous snapshot of the
-    /// same day while a new one is built in the background (the server);
-    /// otherwise they wait for it (tests, which check writes at once).
-    serve_stale: bool,
-    /// A background rebuild is under way.
-    rebuilding: AtomicBool,
+pub struct SnapshotCache(Arc<Rebuilt<Snapshot>>);
+
+impl Default for SnapshotCache {
+    /// Requests wait for a new snapshot after each write (what tests need).
+    fn default() -> Self {
+        SnapshotCache(Arc::new(Rebuilt::new("search snapshot", false)))
+    }
 }
 
 impl SnapshotCache {
@@ -358,77 +344,21 @@ impl SnapshotCache {
     /// built: at 100,000 jobs a rebuild takes seconds, and a search that
     /// misses a write by that long is better than one that waits for it.
     pub fn serving_stale() -> Self {
-        SnapshotCache {
-            serve_stale: true,
-            ..Default::default()
-        }
+        SnapshotCache(Arc::new(Rebuilt::new("search snapshot", true)))
     }
 
     /// The snapshot for `today` at data `version` (from
-    /// [`crate::domain::kept::DataVersion`]) or newer, built when missing. Requests
-    /// that arrive during a build wait for it, unless the cache serves the
-    /// previous snapshot meanwhile.
-    pub async fn get(
-        self: &Arc<Self>,
-        pool: &SqlitePool,
-        version: i64,
-        today: i64,
-    ) -> Result<Arc<Snapshot>> {
-        if let Some(snapshot) = self.fresh(version, today) {
-            return Ok(snapshot);
-        }
-        if self.serve_stale
-            && let Some(previous) = self.of_day(today)
-        {
-            self.rebuild_in_background(pool.clone(), version, today);
-            return Ok(previous);
-        }
-        self.build(pool, version, today).await
+    /// [`crate::domain::kept::DataVersion`]) or newer.
+    pub async fn get(&self, pool: &SqlitePool, version: i64, today: i64) -> Result<Arc<Snapshot>> {
+        let pool = pool.clone();
+        self.0
+            .get(version, today, move || async move {
+                Snapshot::load(&pool, today).await
+            })
+            .await
     }
 
-    async fn build(&self, pool: &SqlitePool, version: i64, today: i64) -> Result<Arc<Snapshot>> {
-        let _building = self.building.lock().await;
-        if let Some(snapshot) = self.fresh(version, today) {
-            return Ok(snapshot);
-        }
-        let started = std::time::Instant::now();
-        let snapshot = Arc::new(Snapshot::load(pool, today).await?);
-        tracing::info!(
-            jobs = snapshot.jobs.len(),
-            elapsed = ?started.elapsed(),
-            "search snapshot built"
-        );
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Some(snapshot.clone());
-        Ok(snapshot)
-    }
-
-    /// Starts one rebuild at a time; a failed one is logged, and the next
-    /// request starts another.
-    fn rebuild_in_background(self: &Arc<Self>, pool: SqlitePool, version: i64, today: i64) {
-        if self.rebuilding.swap(true, Ordering::AcqRel) {
-            return;
-        }
-        let cache = Arc::clone(self);
-        tokio::spawn(async move {
-            if let Err(error) = cache.build(&pool, version, today).await {
-                tracing::error!(?error, "could not rebuild the search snapshot");
-            }
-            cache.rebuilding.store(false, Ordering::Release);
-        });
-    }
-
-    /// The snapshot when it is at least as new as `version` and of `today`.
-    fn fresh(&self, version: i64, today: i64) -> Option<Arc<Snapshot>> {
-        self.of_day(today).filter(|s| s.version >= version)
-    }
-
-    /// The snapshot of `today`, however old its data.
-    fn of_day(&self, today: i64) -> Option<Arc<Snapshot>> {
-        self.current
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .as_ref()
-            .filter(|s| s.today == today)
-            .cloned()
+    pub fn is_built(&self) -> bool {
+        self.0.is_built()
     }
 }

@@ -1,7 +1,6 @@
 //! What a user types, turned into words and into an FTS5 query that can
 //! never be read as FTS5 syntax: every word is quoted, and only the
 //! operators built here (`*`, `OR`, implicit AND) reach the engine.
-//! Also the typo tolerance: index terms within a small edit distance.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -85,108 +84,6 @@ pub fn match_expression(terms: &[Term]) -> String {
         .join(" AND ")
 }
 
-/// The index's terms in order, each with how many jobs hold it.
-#[derive(Debug, Default)]
-pub struct Vocabulary {
-    terms: Vec<(String, i64)>,
-}
-
-/// Words shorter than this are not corrected: too many terms are near them.
-pub const MIN_CORRECTED_LEN: usize = 3;
-/// How many index terms stand in for a misspelt word.
-const MAX_ALTERNATIVES: usize = 3;
-
-impl Vocabulary {
-    pub fn new(mut terms: Vec<(String, i64)>) -> Self {
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        Vocabulary { terms }
-    }
-
-    fn has_exact(&self, word: &str) -> bool {
-        self.terms
-            .binary_search_by(|(t, _)| t.as_str().cmp(word))
-            .is_ok()
-    }
-
-    fn has_prefix(&self, word: &str) -> bool {
-        let at = self.terms.partition_point(|(t, _)| t.as_str() < word);
-        self.terms.get(at).is_some_and(|(t, _)| t.starts_with(word))
-    }
-
-    /// The terms nearest to `word` within the edit distance its length
-    /// allows, nearest and then most common first. As the word may still be
-    /// being typed (`prefix`), a term's beginning may be what is near it.
-    fn nearest(&self, word: &str, prefix: bool) -> Vec<String> {
-        let length = word.chars().count();
-        let allowed = if length <= 5 { 1 } else { 2 };
-        let mut found: Vec<(usize, i64, &str)> = Vec::new();
-        for (term, docs) in &self.terms {
-            let term_length = term.chars().count();
-            if term_length + allowed < length {
-                continue;
-            }
-            let mut distance = if term_length <= length + allowed {
-                strsim::osa_distance(word, term)
-            } else {
-                usize::MAX
-            };
-            if prefix {
-                for len in length.saturating_sub(1)..=length + 1 {
-                    if len < term_length && len > 0 {
-                        let end = term
-                            .char_indices()
-                            .nth(len)
-                            .map_or(term.len(), |(at, _)| at);
-                        distance = distance.min(strsim::osa_distance(word, &term[..end]));
-                    }
-                }
-            }
-            if distance <= allowed && !term.chars().all(|c| c.is_ascii_digit()) {
-                found.push((distance, *docs, term));
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(b.2)));
-        found
-            .into_iter()
-            .take(MAX_ALTERNATIVES)
-            .map(|(_, _, t)| t.to_owned())
-            .collect()
-    }
-
-    /// `terms` with each word the index does not hold (the last: no term
-    /// starts with it) replaced by its nearest terms. `None` when nothing
-    /// could be corrected.
-    pub fn correct(&self, terms: &[Term]) -> Option<Vec<Term>> {
-        let mut changed = false;
-        let corrected = terms
-            .iter()
-            .map(|term| {
-                let (word, prefix) = match term {
-                    Term::Exact(w) => (w, false),
-                    Term::Prefix(w) => (w, true),
-                    Term::AnyOf(_) => return term.clone(),
-                };
-                let known = if prefix {
-                    self.has_prefix(word)
-                } else {
-                    self.has_exact(word)
-                };
-                if known || word.chars().count() < MIN_CORRECTED_LEN {
-                    return term.clone();
-                }
-                let nearest = self.nearest(word, prefix);
-                if nearest.is_empty() {
-                    term.clone()
-                } else {
-                    changed = true;
-                    Term::AnyOf(nearest)
-                }
-            })
-            .collect();
-        changed.then_some(corrected)
-    }
-}
-
 /// Whether `haystack` has a word that begins with `needle` (both folded):
 /// "backend eng" is found in "senior backend engineer".
 pub fn has_word_starting_with(haystack: &str, needle: &str) -> bool {
@@ -253,42 +150,6 @@ mod tests {
             match_expression(&terms(&strings(&["go", "c"]))),
             r#""go" AND "c""#
         );
-    }
-
-    #[test]
-    fn corrects_unknown_words_only() {
-        let vocabulary = Vocabulary::new(vec![
-            ("engineer".into(), 900),
-            ("engineering".into(), 300),
-            ("backend".into(), 500),
-            ("python".into(), 200),
-            ("rust".into(), 100),
-            ("designer".into(), 50),
-        ]);
-        // Known words and a known prefix stay as they are.
-        assert_eq!(
-            vocabulary.correct(&terms(&strings(&["backend", "eng"]))),
-            None
-        );
-        // A misspelt last word becomes its nearest terms, nearest first.
-        assert_eq!(
-            vocabulary.correct(&terms(&strings(&["backend", "enginer"]))),
-            Some(vec![
-                Term::Exact("backend".into()),
-                Term::AnyOf(strings(&["engineer", "engineering"])),
-            ])
-        );
-        // An earlier misspelt word too.
-        assert_eq!(
-            vocabulary.correct(&terms(&strings(&["pyhton", "engineer"]))),
-            Some(vec![
-                Term::AnyOf(strings(&["python"])),
-                Term::Prefix("engineer".into()),
-            ])
-        );
-        // Too short, or nothing near: nothing to correct.
-        assert_eq!(vocabulary.correct(&terms(&strings(&["zq"]))), None);
-        assert_eq!(vocabulary.correct(&terms(&strings(&["xylophone"]))), None);
     }
 
     #[test]
