@@ -2,11 +2,16 @@
 # The API benchmark (`make bench`): seeds 100,000 jobs, then loads the
 # release server over loopback with wrk and prints throughput and p50/p99
 # latency of job detail, search, similar jobs and suggest, beside nginx
-# serving the showcase job's JSON from a file (the ceiling). It prints
-# figures; it is not a test and fails only when it cannot run.
+# serving the showcase job's JSON from a file (the ceiling). Then the
+# adversarial scenario: with 25,000 imported jobs more (a vocabulary of
+# 180,000 made-up words, scripts/bench-import.py), a probe measures a static
+# file, /healthz and 20 searches nobody asked before, first on an idle
+# server, then while 8 clients send distinct 200-character nonsense and
+# typo queries (scripts/bench-adversarial.lua). It prints figures; it is
+# not a test and fails only when it cannot run.
 #
 # Settings (environment): BENCH_DURATION (10s), BENCH_WARMUP (3s),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2).
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PROBE_SECONDS (15).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +21,9 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 THREADS=${BENCH_THREADS:-2}
 COMPANIES=1000
 JOBS=100000
+IMPORTED=25000
+IMPORTED_WORDS=180000
+PROBE_SECONDS=${BENCH_PROBE_SECONDS:-15}
 SHOWCASE=backend-engineer-personalization-cadence
 
 out=target/bench
@@ -49,6 +57,10 @@ cargo build --release -p ascend-server >&2
 # --- Processes, stopped on exit -----------------------------------------
 mkdir -p "$out"
 work=$(mktemp -d)
+# The static file of the probe: the site's icon, from a folder of its own
+# (the bench needs no front-end build).
+mkdir -p "$work/dist"
+cp public/favicon.svg "$work/dist/favicon.svg"
 server_pid=
 nginx_pid=
 stop() {
@@ -67,7 +79,7 @@ trap 'exit 130' INT TERM
 # Starts the server on a free port with the given environment; sets $api.
 start_server() {
   env "$@" ASCEND_ADDR=127.0.0.1:0 ASCEND_DATABASE_URL="sqlite://$db" \
-    ASCEND_DIST="$work/no-dist" RUST_LOG=warn "$server" >"$work/server.log" 2>&1 &
+    ASCEND_DIST="$work/dist" RUST_LOG=warn "$server" >"$work/server.log" 2>&1 &
   server_pid=$!
   api=
   # Seeding 100,000 jobs takes about a minute before the server listens.
@@ -84,8 +96,9 @@ start_server() {
 # --- Data -----------------------------------------------------------------
 # The seed is reused while the migrations, the generator and the day (the
 # generated dates are relative to it) are the same.
-key=$(cat server/migrations/*.sql server/src/seed.rs server/src/seed/*.rs server/src/seed/data/*.json server/src/store/*.rs |
-  sha256sum | cut -c1-16)-$COMPANIES-$JOBS-$(date -u +%F)
+key=$(cat server/migrations/*.sql server/src/seed.rs server/src/seed/*.rs server/src/seed/data/*.json server/src/store/*.rs \
+  server/src/ingest.rs server/src/ingest/*.rs scripts/bench-import.py |
+  sha256sum | cut -c1-16)-$COMPANIES-$JOBS-$IMPORTED-$(date -u +%F)
 if [ -f "$db" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then
   say "Reusing $db ($key)"
 else
@@ -101,6 +114,10 @@ else
   kill "$server_pid"
   wait "$server_pid" || true
   server_pid=
+  say "Importing $IMPORTED jobs over $IMPORTED_WORDS made-up words"
+  python3 scripts/bench-import.py "$work/import.json" "$IMPORTED" "$IMPORTED_WORDS"
+  ASCEND_DATABASE_URL="sqlite://$db" RUST_LOG=warn "$server" import "$work/import.json" >&2
+  rm -f "$work/import.json"
   # Fold the write-ahead log (as large as the database after seeding) into
   # the file, so that the first run reads what later runs read.
   sqlite3 "$db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
@@ -247,6 +264,89 @@ for s in "${scenarios[@]}"; do
   read -r "rps[$s]" "p50[$s]" "p99[$s]" "bad[$s]" "sock[$s]" <"$work/$s.result"
 done
 
+# --- Adversarial -------------------------------------------------------------
+# 20 ordinary searches, none of them asked before in a server's life (the
+# server restarts before each phase, so that both phases find them new).
+cat >"$work/fresh.paths" <<'EOF'
+/api/jobs?q=senior+engineer
+/api/jobs?q=devops
+/api/jobs?q=react+developer
+/api/jobs?q=account+executive
+/api/jobs?q=site+reliability
+/api/jobs?q=ux+research
+/api/jobs?q=golang&remote=true
+/api/jobs?q=security+engineer&seniority=senior
+/api/jobs?q=analytics&sort=newest
+/api/jobs?q=sales&salary_min=60000&currency=USD
+/api/jobs?q=mobile
+/api/jobs?q=platfrom+engineer
+/api/jobs?q=recruiter&posted_within_days=30
+/api/jobs?q=finance
+/api/jobs?q=java&location=london
+/api/jobs?q=marketing+manager
+/api/jobs?q=support+specialist
+/api/jobs?q=cloud&sort=salary
+/api/jobs?q=research+scientist
+/api/jobs?q=qa+engineer&employment_type=contract
+EOF
+[ "$(wc -l <"$work/fresh.paths")" -eq 20 ] || fail "the adversarial bench needs 20 searches"
+
+# Starts a fresh server and waits for /readyz; prints the seconds it took.
+start_ready() {
+  local started
+  started=$(date +%s.%N)
+  start_server ASCEND_DEMO_DATA=false
+  for _ in $(seq 1 1200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/readyz")" = 200 ] && break
+    sleep 0.05
+  done
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/readyz")" = 200 ] || fail "the server never got ready"
+  ready_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+}
+
+declare -A probe
+for phase in quiet adversarial; do
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
+  start_ready
+  rss_mb=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
+  say "Phase $phase: ready in $ready_s s, RSS $rss_mb MB"
+  # What visitors asked before: the usual searches (their salary estimates
+  # are then kept, as on a server that has run a while).
+  while read -r path; do curl -s -o /dev/null "$api$path"; done <"$work/search.paths"
+  adversaries=
+  if [ "$phase" = adversarial ]; then
+    wrk -t2 -c8 -d"$((PROBE_SECONDS + 5))s" --timeout 30s -s scripts/bench-adversarial.lua "$api" \
+      >"$work/adversarial.out" 2>&1 &
+    adversaries=$!
+    sleep 2
+  fi
+  python3 scripts/bench-probe.py "$api" /favicon.svg "$work/fresh.paths" "$PROBE_SECONDS" 100 \
+    >"$work/probe-$phase.out"
+  cat "$work/probe-$phase.out" >&2
+  if [ -n "$adversaries" ]; then
+    wait "$adversaries" || true
+    cat "$work/adversarial.out" >&2
+  fi
+  probe[$phase.ready]=$ready_s
+  probe[$phase.rss]=$rss_mb
+  for m in static healthz searches; do
+    line=$(grep "^$m " "$work/probe-$phase.out")
+    for field in p50_ms p99_ms max_ms errors count; do
+      probe[$phase.$m.$field]=$(sed -n "s/.* $field=\([^ ]*\).*/\1/p" <<<"$line")
+    done
+  done
+done
+adversarial_line=$(grep '^ADVERSARIAL ' "$work/adversarial.out" ||
+  echo "ADVERSARIAL requests=0 duration_us=1 p50_us=0 p99_us=0 non2xx=0 socket_errors=0")
+adversarial_summary=$(awk '{
+  for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+  printf "%d requests (%.0f/s), p50 %.1f ms, p99 %.1f ms, %d non-2xx, %d socket errors",
+    v["requests"], v["requests"] / (v["duration_us"] / 1e6), v["p50_us"] / 1000, v["p99_us"] / 1000,
+    v["non2xx"], v["socket_errors"]
+}' <<<"$adversarial_line")
+at_most() { awk -v a="$1" -v b="$2" 'BEGIN { print (a <= b) }'; }
+
 # --- Report -----------------------------------------------------------------
 verdict() { if [ "$1" = 1 ]; then echo met; else echo "not met"; fi; }
 half_nginx=$(awk -v n="${rps[nginx]}" 'BEGIN { printf "%.0f", n / 2 }')
@@ -282,6 +382,36 @@ done
   for s in "${scenarios[@]}"; do
     printf '| %s | %s | %s ms | %s ms | %s | %s | %s | %s |\n' "${name[$s]}" "${rps[$s]}" \
       "${p50[$s]}" "${p99[$s]}" "${bad[$s]}" "${sock[$s]}" "${target[$s]}" "${met[$s]}"
+  done
+  echo
+  echo "### Adversarial: $JOBS generated and $IMPORTED imported jobs, $IMPORTED_WORDS made-up words"
+  echo
+  echo "A probe (scripts/bench-probe.py) asks for a static file and /healthz in turn at 100 requests/s on one"
+  echo "keep-alive connection for $PROBE_SECONDS s, and for 20 searches asked for the first time, one at a time."
+  echo "In the adversarial phase, 8 clients (wrk -t2 -c8, scripts/bench-adversarial.lua) send distinct"
+  echo "200-character nonsense and typo queries meanwhile: $adversarial_summary."
+  echo "Each phase starts a fresh server: ready in ${probe[quiet.ready]} s and ${probe[adversarial.ready]} s"
+  echo "(start to /readyz 200), RSS at ready ${probe[quiet.rss]} MB and ${probe[adversarial.rss]} MB."
+  echo
+  echo "| measure | quiet p50 | quiet p99 | adversarial p50 | adversarial p99 | errors | target | met |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |"
+  for m in static healthz searches; do
+    case $m in
+      static)
+        label="static file (/favicon.svg)" target="p99 <= 20 ms"
+        ok=$(at_most "${probe[adversarial.static.p99_ms]}" 20) ;;
+      healthz)
+        label="/healthz" target="p99 <= 20 ms"
+        ok=$(at_most "${probe[adversarial.healthz.p99_ms]}" 20) ;;
+      searches)
+        label="20 new searches" target="p50 <= 15 ms, p99 <= 50 ms"
+        ok=$(($(at_most "${probe[adversarial.searches.p50_ms]}" 15) * $(at_most "${probe[adversarial.searches.p99_ms]}" 50))) ;;
+    esac
+    errors=$((${probe[quiet.$m.errors]} + ${probe[adversarial.$m.errors]}))
+    [ "$errors" -eq 0 ] || ok=0
+    printf '| %s | %s ms | %s ms | %s ms | %s ms | %s | %s | %s |\n' "$label" \
+      "${probe[quiet.$m.p50_ms]}" "${probe[quiet.$m.p99_ms]}" \
+      "${probe[adversarial.$m.p50_ms]}" "${probe[adversarial.$m.p99_ms]}" "$errors" "$target" "$(verdict "$ok")"
   done
 } | tee "$out/results.md"
 say "Written to $out/results.md"
