@@ -312,7 +312,7 @@ async fn a_record_with_an_invalid_review_leaves_no_company() {
 #[tokio::test]
 async fn a_record_whose_job_is_invalid_is_rolled_back_whole() {
     let (pool, _dir) = pool().await;
-    // A salary of 0 reads well but is no salary the store takes.
+    // A salary of 0 is no pay: the record is rejected whole.
     let no_pay = serde_json::json!({"baseSalary": {"currency": "EUR", "value": 0}});
     let bytes = file(&[
         posting(
@@ -502,4 +502,236 @@ async fn markup_in_lever_and_jsonld_text_fields_is_removed_and_reported() {
         .await
         .unwrap();
     assert_eq!(skills, r#"["Figma","Research"]"#);
+}
+
+type Stored = (String, String, String, String, String, String);
+
+/// Title, company name, about, location, skills and description of the job
+/// with `source_id`, as stored.
+async fn stored(pool: &SqlitePool, source_id: &str) -> Stored {
+    sqlx::query_as(
+        "SELECT j.title, c.name, c.about, j.location, j.skills, j.description_html \
+         FROM jobs j JOIN companies c ON c.id = j.company_id WHERE j.source_id = $1",
+    )
+    .bind(source_id)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn control_characters_are_removed_from_every_imported_text() {
+    let (pool, _dir) = pool().await;
+    // Escaped controls as JSON writes them, and raw bytes JSON does not
+    // allow (NUL between values, NUL, BEL and a tab inside strings).
+    let mut bytes = br#"[{"@type": "JobPosting", "identifier": "c-1",
+        "title": "Back\u0000end\u0007 Engineer\n(Rust)",
+        "hiringOrganization": {"@type": "Organization", "name": "Ke\u001b[31mstrel\u202e Labs",
+            "description": "Tools\u0000 for\tfarmers.\r\nSince 2009."},
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "Gda\u0085nsk"}},
+        "skills": ["Ru\u0000st", "SQL&#0;"],
+        "description": "<p>First\u0000 line</p>\n<p>Second&#1; line</p>"},
+      {"@type": "JobPosting", "identifier": "c-2", "title": "Raw"#
+        .to_vec();
+    bytes.extend_from_slice(b"\0 Tit\x07le\tTwo\", \"hiringOrganization\": \"Ke\x1bstrel\"}]\0\0");
+    let report = import_file(&pool, &bytes, None, today()).await.unwrap();
+    assert!(report.problems.is_empty(), "{report:?}");
+    assert_eq!(report.inserted, 2, "{report:?}");
+
+    let (title, company, about, location, skills, description) = stored(&pool, "c-1").await;
+    assert_eq!(title, "Backend Engineer (Rust)");
+    assert_eq!(company, "Ke[31mstrel Labs");
+    assert_eq!(about, "Tools for farmers. Since 2009.");
+    // NEL is a line break, so a space in a one-line field.
+    assert_eq!(location, "Gda nsk");
+    assert_eq!(skills, r#"["Rust","SQL"]"#);
+    assert_eq!(description, "<p>First line</p>\n<p>Second line</p>");
+    let text: String =
+        sqlx::query_scalar("SELECT description_text FROM jobs WHERE source_id = 'c-1'")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+    assert_eq!(text, "First line\nSecond line");
+    let (title, company, ..) = stored(&pool, "c-2").await;
+    assert_eq!(
+        (title.as_str(), company.as_str()),
+        ("Raw Title Two", "Kestrel")
+    );
+
+    // Nothing the database holds has a control character left, whatever
+    // the column.
+    let leftovers: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM jobs j JOIN companies c ON c.id = j.company_id \
+         WHERE instr(j.title || c.name || c.about || j.location || j.skills || j.description_html \
+             || j.description_text, char(0)) > 0 \
+            OR instr(j.title || c.name || j.description_html, char(7)) > 0 \
+            OR instr(c.name, char(27)) > 0",
+    )
+    .fetch_one(&pool)
+    .await
+    .unwrap();
+    assert_eq!(leftovers, 0);
+
+    let notes: Vec<String> = report.notes.iter().map(ToString::to_string).collect();
+    for expected in [
+        "record 0: title: removed control characters U+0000, U+0007",
+        "record 0: hiringOrganization.name: removed control characters U+001B, U+202E",
+        "record 0: hiringOrganization.description: removed control characters U+0000",
+        "record 0: skills[0]: removed control characters U+0000",
+        "record 0: skills: removed control characters U+0000",
+        "record 0: description: removed control characters U+0000",
+        "record 1: title: removed control characters U+0000, U+0007",
+        "record 1: hiringOrganization: removed control characters U+001B",
+    ] {
+        assert!(
+            notes.iter().any(|note| note == expected),
+            "{expected} not in {notes:#?}"
+        );
+    }
+
+    // The companies' API, what pages read, shows the cleaned names.
+    let dir = tempfile::tempdir().unwrap();
+    let dist = common::fake_dist(&dir, &[("index.html", b"<!doctype html>")]);
+    let router = ascend_server::app(common::state(pool.clone()), &dist);
+    let reply = common::send(
+        &router,
+        axum::http::Request::get("/api/companies/ke-31mstrel-labs")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    let profile: serde_json::Value = reply.json();
+    assert_eq!(profile["name"], "Ke[31mstrel Labs", "{profile}");
+    assert_eq!(profile["about"], "Tools for farmers. Since 2009.");
+}
+
+#[tokio::test]
+async fn escaped_markup_in_text_fields_is_decoded_and_stripped() {
+    let (pool, _dir) = pool().await;
+    let postings = serde_json::json!([{
+        "@type": "JobPosting", "identifier": "e-1",
+        "title": "&lt;b&gt;Engineer&lt;/b&gt;",
+        "hiringOrganization": {"@type": "Organization",
+            "name": "&lt;script&gt;alert(1)&lt;/script&gt;Quill &amp;amp; Co",
+            "description": "We &lt;i&gt;write&lt;/i&gt; &lt;img src=x onerror=alert(1)&gt;things."},
+        "jobLocation": {"@type": "Place", "address": {"addressLocality": "&lt;u&gt;Turin&lt;/u&gt;"}},
+        "skills": "&lt;em&gt;Go&lt;/em&gt;, C &lt;3"
+    }]);
+    let report = import_file(&pool, postings.to_string().as_bytes(), None, today())
+        .await
+        .unwrap();
+    assert!(report.problems.is_empty(), "{report:?}");
+    let (title, company, about, location, skills, _) = stored(&pool, "e-1").await;
+    assert_eq!(title, "Engineer");
+    // Decoded once: a doubly escaped ampersand is still one escape.
+    assert_eq!(company, "Quill &amp; Co");
+    assert_eq!(about, "We write things.");
+    assert_eq!(location, "Turin");
+    assert_eq!(skills, r#"["Go","C <3"]"#);
+    for column in [&title, &company, &about, &location, &skills] {
+        assert!(
+            !column.contains("&lt;") && !column.contains("<b"),
+            "{column}"
+        );
+    }
+    let notes: Vec<&str> = report.notes.iter().map(|n| n.note.as_str()).collect();
+    assert_eq!(
+        notes,
+        [
+            "title: removed markup `<b>`, `</b>`",
+            "company.about: removed markup `<i>`, `</i>`, `<img src=x onerror=alert(1)>`",
+            "company.name: removed markup `<script>alert(1)</script>`",
+            "locations: removed markup `<u>`, `</u>`",
+            "skills: removed markup `<em>`, `</em>`",
+        ]
+    );
+    // A title that is only escaped markup is no title.
+    let only_markup = serde_json::json!({"@type": "JobPosting", "identifier": "e-2",
+        "title": "&lt;script&gt;alert(1)&lt;/script&gt;", "hiringOrganization": "Quill"});
+    let report = import_file(&pool, only_markup.to_string().as_bytes(), None, today())
+        .await
+        .unwrap();
+    assert_eq!(report.inserted, 0, "{report:?}");
+    assert!(
+        report.problems[0]
+            .reason
+            .starts_with("title: nothing is left"),
+        "{report:?}"
+    );
+}
+
+#[tokio::test]
+async fn implausible_salaries_are_rejected_with_the_reason_and_leave_nothing() {
+    let (pool, _dir) = pool().await;
+    let pay = |min: f64, max: f64, currency: &str, unit: &str| {
+        serde_json::json!({"baseSalary": {"@type": "MonetaryAmount", "currency": currency,
+            "value": {"@type": "QuantitativeValue", "minValue": min, "maxValue": max, "unitText": unit}}})
+    };
+    let bytes = file(&[
+        posting(
+            "S-1",
+            serde_json::json!({"name": "Good Pay"}),
+            pay(52_000.0, 61_000.0, "EUR", "YEAR"),
+        ),
+        posting(
+            "S-2",
+            serde_json::json!({"name": "Upside Down"}),
+            pay(120_000.0, 90_000.0, "USD", "YEAR"),
+        ),
+        posting(
+            "S-3",
+            serde_json::json!({"name": "Pennies"}),
+            pay(12.0, 15.0, "USD", "YEAR"),
+        ),
+        posting(
+            "S-4",
+            serde_json::json!({"name": "Cents"}),
+            pay(0.25, 0.4, "usd", "HOUR"),
+        ),
+        posting(
+            "S-5",
+            serde_json::json!({"name": "Hourly"}),
+            pay(18.0, 22.5, "GBP", "HOUR"),
+        ),
+        posting(
+            "S-6",
+            serde_json::json!({"name": "Monthly"}),
+            pay(80.0, 95.0, "EUR", "MONTH"),
+        ),
+    ]);
+    let report = import_file(&pool, &bytes, None, today()).await.unwrap();
+    let problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        [
+            "record 1: salary: the minimum 120000 is above the maximum 90000",
+            "record 2: salary: 12 USD a year is not a plausible pay",
+            "record 3: salary: 0.25 USD an hour (520 USD a year) is not a plausible pay",
+            "record 5: salary: 80 EUR a month (960 EUR a year) is not a plausible pay",
+        ]
+    );
+    assert_eq!(report.inserted, 2, "{report:?}");
+    let salaries: Vec<(String, i64, i64, String, String)> = sqlx::query_as(
+        "SELECT source_id, salary_min, salary_max, salary_currency, salary_period FROM jobs ORDER BY source_id",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        salaries,
+        [
+            ("S-1".into(), 52_000, 61_000, "EUR".into(), "year".into()),
+            ("S-5".into(), 18, 23, "GBP".into(), "hour".into()),
+        ]
+    );
+    let companies: Vec<String> = sqlx::query_scalar("SELECT slug FROM companies ORDER BY slug")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        companies,
+        ["good-pay", "hourly"],
+        "rejected records leave no company"
+    );
 }
