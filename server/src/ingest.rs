@@ -20,7 +20,7 @@ mod jsonld;
 mod lever;
 mod run;
 
-pub use run::{ImportError, ImportReport, import_file};
+pub use run::{ImportError, ImportReport, import_file, import_file_with};
 
 /// The shape of an import file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
