@@ -10,7 +10,7 @@ pub mod fetch;
 use std::collections::HashMap;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -19,6 +19,7 @@ use sqlx::SqlitePool;
 
 pub use fetch::{FetchError, Logo, LogoFetcher};
 
+use crate::api::Slug;
 use crate::error::AppError;
 use crate::ingest::{ImportRecord, RecordError};
 use crate::state::AppState;
@@ -256,7 +257,8 @@ pub fn router(state: AppState) -> Router {
 /// Ascend's; as an `<img>` no SVG runs scripts anyway.
 async fn logo_get(
     State(state): State<AppState>,
-    Path(file): Path<String>,
+    // A path that does not decode is a 404 in the API's error shape.
+    Slug(file): Slug,
 ) -> Result<Response, AppError> {
     let not_found = || AppError::NotFound(format!("There is no logo at {PATH_PREFIX}{file}."));
     let (hash, extension) = file.split_once('.').ok_or_else(not_found)?;

@@ -973,6 +973,7 @@ async fn logos_are_fetched_once_kept_and_served_by_ascend() {
         png_url.replace(".png", ".gif"),
         format!("/logos/imported/{}.png", "0".repeat(64)),
         "/logos/imported/..%2Fascend.db".to_owned(),
+        "/logos/imported/%FF.png".to_owned(),
     ] {
         assert_eq!(get(missing.clone()).await.status, 404, "{missing}");
     }
