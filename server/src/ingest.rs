@@ -4,21 +4,23 @@
 //! Parsing only: each record becomes a company and a job to store, or a
 //! reason it could not. One odd record never sinks the file.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use ascend_types::date::{format_iso_date, parse_iso_date};
+use ascend_types::salary::convert_period;
 use ascend_types::{EmploymentType, Salary, SalaryPeriod, Seniority, WorkModel};
 use serde_json::{Map, Value};
 
 use crate::store::model::{NewCompany, NewJob, fnv1a, slugify};
-use crate::store::sanitize::{PlainText, strip_markup};
+use crate::store::sanitize::{Lines, PlainText, clean_text, listed_controls, strip_markup};
 
 mod greenhouse;
 mod jsonld;
 mod lever;
 mod run;
 
-pub use run::{ImportError, ImportReport, import_file};
+pub use run::{ImportError, ImportReport, import_file, import_file_with};
 
 /// The shape of an import file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,8 +56,9 @@ impl fmt::Display for Format {
 pub struct ImportRecord {
     pub company: NewCompany,
     pub job: NewJob,
-    /// What reading changed in the record's text to make it fit (markup
-    /// removed from plain-text fields), for the import report.
+    /// What reading changed in the record's text to make it fit (control
+    /// characters removed, markup removed from plain-text fields), for the
+    /// import report.
     pub notes: Vec<String>,
 }
 
@@ -126,8 +129,9 @@ pub fn parse(bytes: &[u8], company: Option<&str>, today: i64) -> Result<ParsedFi
     // Files saved by some Windows editors start with a byte order mark,
     // which JSON does not allow.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = escape_raw_controls(bytes);
     let value: Value =
-        serde_json::from_slice(bytes).map_err(|error| FileError::NotJson(error.to_string()))?;
+        serde_json::from_slice(&bytes).map_err(|error| FileError::NotJson(error.to_string()))?;
     let format = detect(&value)?;
     let context = Context {
         company: company.map(str::trim).filter(|name| !name.is_empty()),
@@ -139,6 +143,56 @@ pub fn parse(bytes: &[u8], company: Option<&str>, today: i64) -> Result<ParsedFi
         Format::JsonLd => jsonld::records(&value, &context),
     };
     Ok(ParsedFile { format, records })
+}
+
+/// JSON allows no raw control characters in a string (they are written
+/// `\u0000`) and none but whitespace between values; careless exports have
+/// them anyway. Each raw one in a string becomes its escape, so that it is
+/// read, then removed with a note like any other ([`without_controls`]);
+/// one between values belongs to no field and is dropped. Valid JSON has
+/// neither, and passes unchanged. (Bytes below 0x20 are never part of a
+/// multi-byte UTF-8 character, so this cannot split one.)
+fn escape_raw_controls(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let mut changed: Option<Vec<u8>> = None;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (index, &byte) in bytes.iter().enumerate() {
+        let control = byte < 0x20;
+        let replacement: Option<Vec<u8>> = if in_string {
+            if escaped {
+                escaped = false;
+                None
+            } else if byte == b'\\' {
+                escaped = true;
+                None
+            } else if byte == b'"' {
+                in_string = false;
+                None
+            } else if control {
+                Some(format!("\\u{byte:04x}").into_bytes())
+            } else {
+                None
+            }
+        } else if byte == b'"' {
+            in_string = true;
+            None
+        } else if control && !matches!(byte, b'\t' | b'\n' | b'\r') {
+            Some(Vec::new())
+        } else {
+            None
+        };
+        match (replacement, &mut changed) {
+            (Some(replacement), Some(out)) => out.extend_from_slice(&replacement),
+            (Some(replacement), None) => {
+                let mut out = bytes[..index].to_vec();
+                out.extend_from_slice(&replacement);
+                changed = Some(out);
+            }
+            (None, Some(out)) => out.push(byte),
+            (None, None) => {}
+        }
+    }
+    changed.map_or(Cow::Borrowed(bytes), Cow::Owned)
 }
 
 fn detect(value: &Value) -> Result<Format, FileError> {
@@ -184,15 +238,84 @@ struct Context<'a> {
 type Object = Map<String, Value>;
 
 /// Turns per-record results into the file's list, numbering the failures.
+/// Each record is read without its control characters, which its notes
+/// name first.
 fn collect<'v>(
     items: impl IntoIterator<Item = &'v Value>,
-    mut read: impl FnMut(&'v Value) -> Result<ImportRecord, String>,
+    mut read: impl FnMut(&Value) -> Result<ImportRecord, String>,
 ) -> Vec<Result<ImportRecord, RecordError>> {
     items
         .into_iter()
         .enumerate()
-        .map(|(position, item)| read(item).map_err(|reason| RecordError { position, reason }))
+        .map(|(position, item)| {
+            let (item, mut notes) = without_controls(item);
+            let mut record = read(&item).map_err(|reason| RecordError { position, reason })?;
+            notes.append(&mut record.notes);
+            record.notes = notes;
+            Ok(record)
+        })
         .collect()
+}
+
+/// A record with control characters removed from every text in it
+/// ([`clean_text`]), and a note for each text that lost some. The note
+/// names the text's place in the record (`categories.allLocations[1]`), as
+/// this happens before a reader knows which field each text becomes. Line
+/// breaks and tabs stay: the readers of one-line fields make them spaces.
+fn without_controls(item: &Value) -> (Cow<'_, Value>, Vec<String>) {
+    fn dirty(value: &Value) -> bool {
+        match value {
+            Value::String(text) => {
+                matches!(
+                    clean_text(text, Lines::Many, &mut Vec::new()),
+                    Cow::Owned(_)
+                )
+            }
+            Value::Array(items) => items.iter().any(dirty),
+            Value::Object(object) => object.values().any(dirty),
+            _ => false,
+        }
+    }
+    fn clean(value: &mut Value, path: &str, notes: &mut Vec<String>) {
+        match value {
+            Value::String(text) => {
+                let mut removed = Vec::new();
+                if let Cow::Owned(cleaned) = clean_text(text, Lines::Many, &mut removed) {
+                    *text = cleaned;
+                }
+                if !removed.is_empty() {
+                    let place = if path.is_empty() { "the record" } else { path };
+                    notes.push(format!(
+                        "{place}: removed control characters {}",
+                        listed_controls(&removed)
+                    ));
+                }
+            }
+            Value::Array(items) => {
+                for (index, item) in items.iter_mut().enumerate() {
+                    clean(item, &format!("{path}[{index}]"), notes);
+                }
+            }
+            Value::Object(object) => {
+                for (key, item) in object.iter_mut() {
+                    let path = if path.is_empty() {
+                        key.clone()
+                    } else {
+                        format!("{path}.{key}")
+                    };
+                    clean(item, &path, notes);
+                }
+            }
+            _ => {}
+        }
+    }
+    if !dirty(item) {
+        return (Cow::Borrowed(item), Vec::new());
+    }
+    let mut item = item.clone();
+    let mut notes = Vec::new();
+    clean(&mut item, "", &mut notes);
+    (Cow::Owned(item), notes)
 }
 
 fn describe(value: &Value) -> &'static str {
@@ -318,24 +441,57 @@ fn amount(field: &str, value: &Value) -> Result<f64, String> {
     }
 }
 
+/// The least a salary's minimum may come to in a year (converted with
+/// [`convert_period`]), in the salary's own currency: less is a unit
+/// mistake (cents, thousands) or a placeholder, not pay. One floor for all
+/// currencies keeps this simple and needs no exchange rates while reading a
+/// file; it is low for currencies with small units (1,000 yen a year still
+/// passes) and that is accepted.
+const LEAST_YEARLY_PAY: f64 = 1_000.0;
+
+/// A pay range as Ascend stores it, or why it is not a plausible one.
 fn salary(min: f64, max: f64, currency: &str, period: SalaryPeriod) -> Result<Salary, String> {
     let currency = currency.trim();
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_alphabetic()) {
         return Err(format!(
-            "salary currency \"{currency}\" is not a three-letter ISO 4217 code"
+            "salary: the currency \"{currency}\" is not a three-letter ISO 4217 code"
         ));
     }
+    let currency = currency.to_ascii_uppercase();
     if min > max {
-        return Err(format!("salary minimum {min} is above its maximum {max}"));
+        return Err(format!(
+            "salary: the minimum {min} is above the maximum {max}"
+        ));
+    }
+    let yearly = convert_period(min, period, SalaryPeriod::Year);
+    if yearly < LEAST_YEARLY_PAY {
+        return Err(match period {
+            SalaryPeriod::Year => format!("salary: {min} {currency} a year is not a plausible pay"),
+            _ => format!(
+                "salary: {min} {currency} {} ({yearly:.0} {currency} a year) is not a plausible pay",
+                per(period)
+            ),
+        });
     }
     Ok(Salary {
         // Whole units are all the board shows; `as` saturates, so even an
         // absurd amount cannot panic.
         min: min.round() as i64,
         max: max.round() as i64,
-        currency: currency.to_ascii_uppercase(),
+        currency,
         period,
     })
+}
+
+/// "a month", "an hour": how a pay period reads after an amount.
+fn per(period: SalaryPeriod) -> &'static str {
+    match period {
+        SalaryPeriod::Year => "a year",
+        SalaryPeriod::Month => "a month",
+        SalaryPeriod::Week => "a week",
+        SalaryPeriod::Day => "a day",
+        SalaryPeriod::Hour => "an hour",
+    }
 }
 
 /// The employer: the record's own name first, else the one given with the
@@ -364,21 +520,37 @@ fn company(
 }
 
 /// A field that is never HTML (a title, a name, a place), without the
-/// markup some exports leave in it: pages show these fields as text, tags
-/// and all. What was removed becomes a note; a field nothing is left of is
-/// an error, as a title or place made only of tags is no title or place.
+/// markup some exports leave in it, escaped or not: pages show these fields
+/// as text, tags and all. Line breaks become spaces, and control characters
+/// go (also those written as references, `&#0;`). What was removed becomes a
+/// note; a field nothing is left of is an error, as a title or place made
+/// only of tags is no title or place.
 fn plain(field: &str, value: &str, notes: &mut Vec<String>) -> Result<String, String> {
-    let PlainText { text, removed } = strip_markup(value);
+    let PlainText {
+        text,
+        removed,
+        controls,
+    } = strip_markup(value);
     if text.is_empty() {
         return Err(format!(
             "{field}: nothing is left of `{}` once markup is removed",
             shown(value)
         ));
     }
-    let note = format!("{field}: removed markup {}", listed(&removed));
-    // A place listed twice (Lever's location and allLocations) is one note.
-    if !removed.is_empty() && !notes.contains(&note) {
-        notes.push(note);
+    let mut note = |note: String| {
+        // A place listed twice (Lever's location and allLocations) is one note.
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    };
+    if !removed.is_empty() {
+        note(format!("{field}: removed markup {}", listed(&removed)));
+    }
+    if !controls.is_empty() {
+        note(format!(
+            "{field}: removed control characters {}",
+            listed_controls(&controls)
+        ));
     }
     Ok(text)
 }
@@ -619,6 +791,42 @@ mod tests {
     }
 
     #[test]
+    fn raw_control_bytes_in_strings_are_read_as_escapes() {
+        // JSON without raw controls, pretty-printed or not, is left alone.
+        let valid = b"{\n\t\"jobs\": [\"a\\\"\\u0000\"]\r\n}";
+        assert!(matches!(escape_raw_controls(valid), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_raw_controls(b"\0{\"t\": \"a\0b\tc\\\"\x1b\"}\0\0").as_ref(),
+            b"{\"t\": \"a\\u0000b\\u0009c\\\"\\u001b\"}"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_removed_from_every_text_with_a_note() {
+        let file = "\u{0}{\"id\": 9, \"title\": \"Co\u{0}ok\\u0007\", \"company_name\": \"Hearth\\u001b[0m\",
+            \"location\": {\"name\": \"Oslo,\\r\\n Norway\"},
+            \"content\": \"&lt;p&gt;Line one\\u0000\\nline two\\u202e&lt;/p&gt;\",
+            \"absolute_url\": \"https://boards.example/9\"}";
+        let file = parse(file.as_bytes(), None, TODAY).unwrap();
+        let record = file.records[0].as_ref().unwrap();
+        assert_eq!(record.job.title, "Cook");
+        assert_eq!(record.company.name, "Hearth[0m");
+        assert_eq!(record.job.locations, ["Oslo, Norway"]);
+        // Several lines in a description keep their line break.
+        assert_eq!(record.job.description_html, "<p>Line one\nline two</p>");
+        let mut notes = record.notes.clone();
+        notes.sort();
+        assert_eq!(
+            notes,
+            [
+                "company_name: removed control characters U+001B",
+                "content: removed control characters U+0000, U+202E",
+                "title: removed control characters U+0000, U+0007",
+            ]
+        );
+    }
+
+    #[test]
     fn seniority_comes_from_title_words() {
         for (title, level) in [
             ("Software Engineering Intern", Some(Seniority::Intern)),
@@ -691,10 +899,41 @@ mod tests {
                 period: SalaryPeriod::Year
             }
         );
-        assert!(salary(2.0, 1.0, "EUR", SalaryPeriod::Year).is_err());
-        assert!(salary(1.0, 2.0, "euro", SalaryPeriod::Year).is_err());
-        assert_eq!(amount("x", &Value::from("85,000")).unwrap(), 85_000.0);
+        assert_eq!(
+            salary(120_000.0, 90_000.0, "USD", SalaryPeriod::Year).unwrap_err(),
+            "salary: the minimum 120000 is above the maximum 90000"
+        );
+        assert_eq!(
+            salary(1_000.0, 2_000.0, "euro", SalaryPeriod::Year).unwrap_err(),
+            "salary: the currency \"euro\" is not a three-letter ISO 4217 code"
+        );
+        assert_eq!(
+            amount("x", &Value::from("85,000")).unwrap(),
+            85_000.0,
+            "numeric text"
+        );
         assert!(amount("x", &Value::from(-5)).is_err());
+    }
+
+    #[test]
+    fn salaries_under_a_thousand_a_year_are_implausible() {
+        assert_eq!(
+            salary(12.0, 15.0, "usd", SalaryPeriod::Year).unwrap_err(),
+            "salary: 12 USD a year is not a plausible pay"
+        );
+        assert_eq!(
+            salary(0.25, 0.5, "USD", SalaryPeriod::Hour).unwrap_err(),
+            "salary: 0.25 USD an hour (520 USD a year) is not a plausible pay"
+        );
+        assert_eq!(
+            salary(80.0, 90.0, "EUR", SalaryPeriod::Month).unwrap_err(),
+            "salary: 80 EUR a month (960 EUR a year) is not a plausible pay"
+        );
+        // The floor is the minimum's: 1,000 a year exactly, or an hourly
+        // wage that comes to more, is pay.
+        assert!(salary(1_000.0, 1_000.0, "EUR", SalaryPeriod::Year).is_ok());
+        assert!(salary(9.0, 9.0, "EUR", SalaryPeriod::Hour).is_ok());
+        assert!(salary(0.0, 50_000.0, "EUR", SalaryPeriod::Year).is_err());
     }
 
     #[test]

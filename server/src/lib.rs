@@ -8,7 +8,8 @@
 //! - `domain` is what both ask of the board: jobs, companies, salaries,
 //!   search and similar jobs, with their caches; it knows nothing of HTTP;
 //! - `store` is the database: pool, migrations and writes;
-//! - `ingest` (import formats) and `seed` (demo data) write through `store`.
+//! - `ingest` (import formats) and `seed` (demo data) write through `store`;
+//!   `logos` keeps the logos imports name, and serves them.
 
 pub mod api;
 pub mod app;
@@ -16,6 +17,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod ingest;
+pub mod logos;
 pub mod seed;
 pub mod site;
 pub mod state;

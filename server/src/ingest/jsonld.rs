@@ -522,7 +522,7 @@ mod tests {
             .iter()
             .map(|record| record.as_ref().unwrap_err().reason.clone())
             .collect();
-        assert!(reasons[0].contains("above its maximum"), "{}", reasons[0]);
+        assert!(reasons[0].contains("above the maximum"), "{}", reasons[0]);
         assert!(reasons[1].contains("FORTNIGHT"), "{}", reasons[1]);
         assert!(reasons[2].contains("validThrough"), "{}", reasons[2]);
         assert!(reasons[3].contains("not a JobPosting"), "{}", reasons[3]);

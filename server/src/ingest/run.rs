@@ -5,6 +5,7 @@
 use sqlx::{Connection, SqliteConnection, SqlitePool};
 
 use super::{FileError, ImportRecord, RecordError, RecordNote, parse};
+use crate::logos::LogoFetcher;
 use crate::store::writes::{self as store, StoreError, Written};
 
 /// Records per transaction: large enough to be fast, small enough that a
@@ -60,7 +61,21 @@ pub async fn import_file(
     company: Option<&str>,
     today: i64,
 ) -> Result<ImportReport, ImportError> {
-    let parsed = parse(bytes, company, today).map_err(ImportError::File)?;
+    import_file_with(pool, bytes, company, today, &LogoFetcher::default()).await
+}
+
+/// [`import_file`], fetching the file's logos with `logos` (tests let it
+/// reach a server on loopback).
+pub async fn import_file_with(
+    pool: &SqlitePool,
+    bytes: &[u8],
+    company: Option<&str>,
+    today: i64,
+    logos: &LogoFetcher,
+) -> Result<ImportReport, ImportError> {
+    let mut parsed = parse(bytes, company, today).map_err(ImportError::File)?;
+    // Logos become Ascend's own copies, fetched before any transaction.
+    logos.localize(pool, &mut parsed.records).await?;
     let mut report = ImportReport::default();
     let records: Vec<_> = parsed.records.into_iter().enumerate().collect();
     for batch in records.chunks(BATCH) {

@@ -18,7 +18,8 @@ use super::widget::{LOADER_CACHE, LOADER_PATH, WIDGET_PREFIX};
 /// The policy of a page, before its inline scripts' hashes: everything from
 /// Ascend itself, WebAssembly allowed to compile, no inline script or style
 /// but what a hash names, no plugins, no `<base>`, forms only to Ascend.
-/// Images may come from https (an imported company's logo).
+/// Images too come from Ascend only: imported logos are kept and served
+/// by Ascend (`crate::logos`), so no visitor's browser asks another host.
 pub fn page_policy(script_hashes: &[String]) -> String {
     let mut scripts = String::from("'self' 'wasm-unsafe-eval'");
     for hash in script_hashes {
@@ -26,7 +27,7 @@ pub fn page_policy(script_hashes: &[String]) -> String {
         scripts.push_str(hash);
     }
     format!(
-        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self' https: data:; \
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self'; \
          connect-src 'self'; font-src 'self'; frame-src 'self'; object-src 'none'; \
          base-uri 'none'; form-action 'self'"
     )
@@ -146,6 +147,17 @@ mod tests {
             with_frame_ancestors(Some("img-src https:;"), FRAME_ANY),
             "img-src https:; frame-ancestors *"
         );
+    }
+
+    #[test]
+    fn pages_load_images_from_ascend_only() {
+        let policy = page_policy(&[]);
+        assert!(policy.contains("; img-src 'self';"), "{policy}");
+        let images = policy
+            .split(';')
+            .find(|d| d.trim().starts_with("img-src"))
+            .unwrap();
+        assert_eq!(images.trim(), "img-src 'self'");
     }
 
     #[test]

@@ -38,6 +38,8 @@ use crate::state::AppState;
 
 /// Routes for everything outside `/api`.
 pub fn router(state: AppState, dist: &Path) -> Router {
+    // Beside the layers below: a kept logo has its own caching.
+    let logos = crate::logos::router(state.clone());
     let pages = PageState {
         app: state,
         shell: Arc::new(ShellFile::new(dist.join("index.html"))),
@@ -61,6 +63,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         // precompressed.
         .layer(CompressionLayer::new())
         .layer(middleware::from_fn(set_cache_control))
+        .merge(logos)
 }
 
 #[derive(Clone)]

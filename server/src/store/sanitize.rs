@@ -1,7 +1,9 @@
 //! HTML from imports and seeds is never trusted: descriptions are cut down
 //! to a small reading subset before they are stored, and turned into plain
-//! text for full-text search and summaries.
+//! text for full-text search and summaries. Control characters go from
+//! every text ([`clean_text`]).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -41,7 +43,75 @@ static DESCRIPTION_CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(
 /// tag is unwrapped, all other attributes go, and scripts, styles and
 /// frames go with their content.
 pub fn sanitize_description(html: &str) -> String {
-    DESCRIPTION_CLEANER.clean(&normalized(html)).to_string()
+    let clean = DESCRIPTION_CLEANER.clean(&normalized(html)).to_string();
+    // After parsing: character references (`&#7;`) are characters by now,
+    // and the serializer writes them as they are.
+    clean_text(&clean, Lines::Many, &mut Vec::new()).into_owned()
+}
+
+/// Whether a text field holds one line (a title, a name, a place) or
+/// several (a description).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    One,
+    Many,
+}
+
+/// `text` without control characters: the one cleaning every imported
+/// text goes through, each removed character added to `removed`.
+///
+/// NUL, the other C0 and C1 controls and DEL go, and so do the
+/// bidirectional embedding, override and isolate controls (U+202A to
+/// U+202E, U+2066 to U+2069), which reorder the text after them on the
+/// page ("Trojan Source") and which no title or description needs. The
+/// whitespace among the controls is not removed but kept as what it means:
+/// in a multi-line field `\n` and `\t` stay, `\r\n` and a lone `\r`
+/// become `\n`, and vertical tab, form feed and NEL become `\n` too; in a
+/// one-line field each of them is a space. Only deleted characters count as
+/// removed.
+pub fn clean_text<'a>(text: &'a str, lines: Lines, removed: &mut Vec<char>) -> Cow<'a, str> {
+    let kept_as_is = |c: char| lines == Lines::Many && matches!(c, '\n' | '\t');
+    if !text
+        .chars()
+        .any(|c| (c.is_control() && !kept_as_is(c)) || is_bidi_control(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut clean = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let kept = match c {
+            '\r' if chars.peek() == Some(&'\n') => continue,
+            '\t' if lines == Lines::Many => '\t',
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' if lines == Lines::Many => '\n',
+            c if c.is_control() && c.is_whitespace() => ' ',
+            c if c.is_control() || is_bidi_control(c) => {
+                removed.push(c);
+                continue;
+            }
+            c => c,
+        };
+        clean.push(kept);
+    }
+    Cow::Owned(clean)
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Removed control characters for a note: "U+0000, U+001B", each once.
+pub fn listed_controls(removed: &[char]) -> String {
+    let mut seen: Vec<char> = Vec::new();
+    for &c in removed {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.iter()
+        .map(|c| format!("U+{:04X}", u32::from(*c)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// What ammonia cannot do itself, read by a real HTML parser (lol_html):
@@ -110,6 +180,8 @@ pub struct PlainText {
     pub text: String,
     /// Each tag, comment or script-like element removed, as written, in order.
     pub removed: Vec<String>,
+    /// Each control character removed (see [`clean_text`]), in order.
+    pub controls: Vec<char>,
 }
 
 /// The text of a field that is never HTML (a job title, a company name, a
@@ -121,14 +193,19 @@ pub struct PlainText {
 /// Markup that only appears once entities are decoded (`&lt;b&gt;`, as
 /// pages that escape their JSON-LD for HTML write it) goes as well: in a
 /// one-line field it is never meant as text. Decoding still happens once,
-/// so `&amp;lt;` stays `&lt;`.
+/// so `&amp;lt;` stays `&lt;`. Control characters go ([`clean_text`]),
+/// those written as references (`&#7;`) too.
 pub fn strip_markup(field: &str) -> PlainText {
     let mut removed = Vec::new();
-    let once = without_markup(field, &mut removed);
+    let mut controls = Vec::new();
+    let field = clean_text(field, Lines::One, &mut controls);
+    let once = without_markup(&field, &mut removed);
     let decoded = without_markup(&decode_entities(&once), &mut removed);
+    let decoded = clean_text(&decoded, Lines::One, &mut controls);
     PlainText {
         text: decoded.split_whitespace().collect::<Vec<_>>().join(" "),
         removed,
+        controls,
     }
 }
 
@@ -246,11 +323,10 @@ fn decode_reference(text: &str) -> Option<(char, usize)> {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,
             None => number.parse::<u32>().ok()?,
         };
-        // NUL and surrogates are not characters a description may contain.
-        match char::from_u32(code) {
-            Some('\0') | None => '\u{FFFD}',
-            Some(ch) => ch,
-        }
+        // A surrogate is no character, so U+FFFD stands in, as HTML has it.
+        // NUL, like the other controls, is decoded as itself for
+        // `clean_text` to remove, rather than left behind as a `�`.
+        char::from_u32(code).unwrap_or('\u{FFFD}')
     } else {
         named_entity(body)?
     };
@@ -504,10 +580,7 @@ mod tests {
             decode_entities("&lt;p class=&quot;a&quot;&gt;Hi&lt;/p&gt;"),
             "<p class=\"a\">Hi</p>"
         );
-        assert_eq!(
-            decode_entities("&#0; &#xD800; &#; &"),
-            "\u{FFFD} \u{FFFD} &#; &"
-        );
+        assert_eq!(decode_entities("&#0; &#xD800; &#; &"), "\0 \u{FFFD} &#; &");
         // One pass only: a doubly escaped ampersand keeps one level.
         assert_eq!(decode_entities("&amp;lt;"), "&lt;");
     }
@@ -532,6 +605,47 @@ mod tests {
                 "<!-- x -->"
             ]
         );
+    }
+
+    #[test]
+    fn control_characters_go_and_line_breaks_stay_where_lines_may() {
+        let text = "a\0b\u{7}c\r\nd\re\tf\u{0C}g\u{1B}[31mh\u{7F}\u{9B}i\u{202E}j\u{2066}k";
+        let mut removed = Vec::new();
+        assert_eq!(
+            clean_text(text, Lines::Many, &mut removed),
+            "abc\nd\ne\tf\ng[31mhijk"
+        );
+        assert_eq!(
+            removed,
+            [
+                '\0', '\u{7}', '\u{1B}', '\u{7F}', '\u{9B}', '\u{202E}', '\u{2066}'
+            ]
+        );
+        let mut removed = Vec::new();
+        assert_eq!(
+            clean_text(text, Lines::One, &mut removed),
+            "abc d e f g[31mhijk"
+        );
+        assert_eq!(removed.len(), 7);
+        assert_eq!(listed_controls(&['\0', '\u{1B}', '\0']), "U+0000, U+001B");
+        // Clean text is not copied; letters from other scripts are no controls.
+        let mut removed = Vec::new();
+        assert!(matches!(
+            clean_text("Zürich\n日本 \u{200F}", Lines::Many, &mut removed),
+            Cow::Borrowed(_)
+        ));
+        assert!(removed.is_empty());
+    }
+
+    #[test]
+    fn plain_text_and_descriptions_lose_control_characters_even_escaped() {
+        let stripped = strip_markup("Sen\0ior&#7; Engi&#x1b;neer\n\tPlatform");
+        assert_eq!(stripped.text, "Senior Engineer Platform");
+        assert_eq!(stripped.controls, ['\0', '\u{7}', '\u{1B}']);
+        assert!(stripped.removed.is_empty());
+
+        let clean = sanitize_description("<p>One\0 &#1;two</p>\n<p>th\u{202E}ree</p>");
+        assert_eq!(clean, "<p>One two</p>\n<p>three</p>");
     }
 
     #[test]
