@@ -13,7 +13,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::store::model::{NewCompany, NewJob, NewReview};
 use crate::store::pool::{
-    BULK_BATCH, CHECKPOINT_EVERY, checkpoint_after_bulk_write, with_write_tx,
+    BULK_BATCH, CHECKPOINT_EVERY, checkpoint_after_bulk_write, with_bulk_write_tx,
 };
 use crate::store::writes::{self as store, StoreError};
 use generate::generate;
@@ -416,7 +416,7 @@ pub async fn store_all(
     };
     let mut ids = CompanyIds::new();
     for batch in companies.chunks(BULK_BATCH) {
-        let stored = with_write_tx(pool, batch, |conn, batch| {
+        let stored = with_bulk_write_tx(pool, batch, |conn, batch| {
             Box::pin(store_companies(conn, batch))
         })
         .await;
@@ -427,7 +427,7 @@ pub async fn store_all(
     }
     let mut written = 0;
     for batch in jobs.chunks(BULK_BATCH) {
-        let stored = with_write_tx(pool, &(batch, &ids), |conn, (batch, ids)| {
+        let stored = with_bulk_write_tx(pool, &(batch, &ids), |conn, (batch, ids)| {
             Box::pin(store_jobs(conn, batch, ids))
         })
         .await;

@@ -102,7 +102,7 @@ pub async fn import_file(
             );
             continue;
         }
-        match pool::with_write_tx(pool, batch, |conn, batch| {
+        match pool::with_bulk_write_tx(pool, batch, |conn, batch| {
             Box::pin(store_batch(conn, batch))
         })
         .await

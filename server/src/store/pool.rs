@@ -44,6 +44,14 @@ pub const RETRY_BACKOFF: Duration = Duration::from_millis(50);
 /// waits stay short.
 pub const BULK_BATCH: usize = 250;
 
+/// The shortest pause a bulk write makes after each batch. A writer
+/// waiting for the lock does not queue: SQLite's busy handler polls,
+/// up to 100 ms apart, and would seldom find the lock free if the bulk
+/// write took it again at once. So the bulk write lets go for an eighth of
+/// the time it held the lock, and at least this long: each poll then finds
+/// the lock free about once in ten.
+pub const BULK_PAUSE: Duration = Duration::from_millis(20);
+
 /// A bulk write checkpoints the WAL after this many batches, and at its end.
 pub const CHECKPOINT_EVERY: usize = 20;
 
@@ -133,6 +141,20 @@ where
     }
 }
 
+/// [`with_write_tx`] for one batch of a bulk write (import, seed): then a
+/// pause ([`BULK_PAUSE`]), so that other writers get the lock in between.
+pub async fn with_bulk_write_tx<I, T, E, F>(pool: &SqlitePool, input: &I, work: F) -> Result<T, E>
+where
+    I: ?Sized + Sync,
+    F: for<'c> FnMut(&'c mut SqliteConnection, &'c I) -> BoxFuture<'c, Result<T, E>>,
+    E: From<sqlx::Error> + Busy + std::fmt::Display,
+{
+    let started = std::time::Instant::now();
+    let result = with_write_tx(pool, input, work).await;
+    tokio::time::sleep((started.elapsed() / 8).max(BULK_PAUSE)).await;
+    result
+}
+
 /// What a checkpoint did, as `PRAGMA wal_checkpoint` answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checkpoint {
@@ -151,7 +173,10 @@ pub struct Checkpoint {
 /// without waiting, so that the wait, if any, is short.
 pub async fn checkpoint(pool: &SqlitePool) -> Result<Checkpoint, sqlx::Error> {
     let mut conn = pool.acquire().await?;
-    set_busy_timeout(&mut conn, CHECKPOINT_WAIT).await?;
+    let usual: i64 = sqlx::query_scalar("PRAGMA busy_timeout")
+        .fetch_one(&mut *conn)
+        .await?;
+    set_busy_timeout(&mut conn, CHECKPOINT_WAIT.as_millis()).await?;
     let result = async {
         let _: (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(PASSIVE)")
             .fetch_one(&mut *conn)
@@ -167,7 +192,7 @@ pub async fn checkpoint(pool: &SqlitePool) -> Result<Checkpoint, sqlx::Error> {
         })
     }
     .await;
-    if set_busy_timeout(&mut conn, BUSY_TIMEOUT).await.is_err() {
+    if set_busy_timeout(&mut conn, usual).await.is_err() {
         // Never back in the pool with the short wait.
         conn.close_on_drop();
     }
@@ -189,14 +214,14 @@ pub async fn checkpoint_after_bulk_write(pool: &SqlitePool, what: &str) {
     }
 }
 
-async fn set_busy_timeout(conn: &mut SqliteConnection, wait: Duration) -> Result<(), sqlx::Error> {
-    sqlx::query(AssertSqlSafe(format!(
-        "PRAGMA busy_timeout = {}",
-        wait.as_millis()
-    )))
-    .execute(&mut *conn)
-    .await
-    .map(drop)
+async fn set_busy_timeout(
+    conn: &mut SqliteConnection,
+    millis: impl std::fmt::Display,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(AssertSqlSafe(format!("PRAGMA busy_timeout = {millis}")))
+        .execute(&mut *conn)
+        .await
+        .map(drop)
 }
 
 /// The folder a file-backed SQLite URL points into, so it can be created.
