@@ -7,9 +7,14 @@ use ascend_types::date::format_iso_date;
 use ascend_types::{
     BenefitGroup, EmploymentType, QuestionAnswer, Salary, SalaryPeriod, Seniority, WorkModel,
 };
-use sqlx::SqlitePool;
+use std::collections::{HashMap, HashSet};
+
+use sqlx::{SqliteConnection, SqlitePool};
 
 use crate::store::model::{NewCompany, NewJob, NewReview};
+use crate::store::pool::{
+    BULK_BATCH, CHECKPOINT_EVERY, checkpoint_after_bulk_write, with_bulk_write_tx,
+};
 use crate::store::writes::{self as store, StoreError};
 use generate::generate;
 
@@ -283,6 +288,56 @@ pub fn handwritten(today: i64) -> (Vec<NewCompany>, Vec<NewJob>) {
     (companies, jobs)
 }
 
+/// Why seeding stopped.
+#[derive(Debug)]
+pub enum SeedError {
+    /// The data cannot be stored as it is; nothing was written.
+    Invalid(String),
+    /// The database failed before anything was written.
+    Database(sqlx::Error),
+    /// The database failed (or stayed busy through every try) after the
+    /// batches before were stored. Seeding the same data again stores the
+    /// rest: companies and jobs are updated in place, not added twice.
+    Stopped {
+        error: sqlx::Error,
+        companies_stored: usize,
+        jobs_stored: usize,
+        companies: usize,
+        jobs: usize,
+    },
+}
+
+impl std::fmt::Display for SeedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SeedError::Invalid(reason) => write!(f, "{reason}; nothing was stored"),
+            SeedError::Database(error) => write!(f, "database error: {error}"),
+            SeedError::Stopped {
+                error,
+                companies_stored,
+                jobs_stored,
+                companies,
+                jobs,
+            } => write!(
+                f,
+                "database error: {error}; seeding stopped after storing {companies_stored} of \
+                 {companies} companies and {jobs_stored} of {jobs} jobs (seeding again stores the rest)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SeedError {}
+
+impl From<StoreError> for SeedError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Invalid(reason) => SeedError::Invalid(reason),
+            StoreError::Database(error) => SeedError::Database(error),
+        }
+    }
+}
+
 /// Whether the database has no companies (and so no jobs) yet.
 pub async fn is_empty(pool: &SqlitePool) -> Result<bool, StoreError> {
     let existing: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM companies")
@@ -297,19 +352,20 @@ pub async fn store_generated(
     pool: &SqlitePool,
     size: DemoSize,
     today: i64,
-) -> Result<usize, StoreError> {
+) -> Result<usize, SeedError> {
     let generated = generate(size.companies, size.jobs, size.seed, today);
     store_all(pool, &generated.companies, &generated.jobs).await
 }
 
 /// Fills an empty database with the demo: the hand-written set and a
 /// generated crowd of `size`. Returns how many jobs it added; a database
-/// that already has companies is left as it is.
+/// that already has companies is left as it is (so after a seed that
+/// stopped half way, `ascend-server seed` stores the rest of the crowd).
 pub async fn seed_if_empty(
     pool: &SqlitePool,
     today: i64,
     size: DemoSize,
-) -> Result<usize, StoreError> {
+) -> Result<usize, SeedError> {
     if !is_empty(pool).await? {
         return Ok(0);
     }
@@ -320,18 +376,130 @@ pub async fn seed_if_empty(
     store_all(pool, &companies, &jobs).await
 }
 
-/// Stores companies and jobs in one transaction; returns the jobs written.
+/// A company's id and name, by slug, for its jobs.
+type CompanyIds<'a> = HashMap<&'a str, (i64, &'a str)>;
+
+/// Stores companies, then jobs; returns the jobs written (inserted or
+/// changed).
+///
+/// Everything is checked before anything is written, so data that does
+/// not fit writes nothing. Then the writes go in batches of
+/// [`BULK_BATCH`], each its own write transaction (tried again when the
+/// database is busy), so that a server using the database goes on taking
+/// writes in between; the WAL is checkpointed as the seed goes and at its end.
 pub async fn store_all(
     pool: &SqlitePool,
     companies: &[NewCompany],
     jobs: &[NewJob],
-) -> Result<usize, StoreError> {
-    let mut tx = pool.begin().await?;
-    let mut ids = std::collections::HashMap::new();
+) -> Result<usize, SeedError> {
+    let mut known = HashSet::new();
     for company in companies {
-        let id = store::upsert_company(&mut tx, company).await?;
-        ids.insert(company.slug.as_str(), (id, company.name.as_str()));
+        store::validate_company(company)?;
+        known.insert(company.slug.as_str());
     }
+    for job in jobs {
+        if !known.contains(job.company_slug.as_str()) {
+            return Err(SeedError::Invalid(format!(
+                "job {}: unknown company {}",
+                job.source_id, job.company_slug
+            )));
+        }
+        store::validate_job(job)?;
+    }
+
+    let mut progress = Progress {
+        companies_stored: 0,
+        jobs_stored: 0,
+        companies: companies.len(),
+        jobs: jobs.len(),
+        batches: 0,
+    };
+    let mut ids = CompanyIds::new();
+    for batch in companies.chunks(BULK_BATCH) {
+        let stored = with_bulk_write_tx(pool, batch, |conn, batch| {
+            Box::pin(store_companies(conn, batch))
+        })
+        .await;
+        let stored = progress.batch_done(pool, stored, batch.len(), 0).await?;
+        for (company, id) in batch.iter().zip(stored) {
+            ids.insert(company.slug.as_str(), (id, company.name.as_str()));
+        }
+    }
+    let mut written = 0;
+    for batch in jobs.chunks(BULK_BATCH) {
+        let stored = with_bulk_write_tx(pool, &(batch, &ids), |conn, (batch, ids)| {
+            Box::pin(store_jobs(conn, batch, ids))
+        })
+        .await;
+        written += progress.batch_done(pool, stored, 0, batch.len()).await?;
+    }
+    checkpoint_after_bulk_write(pool, "seed").await;
+    Ok(written)
+}
+
+/// How far [`store_all`] got.
+struct Progress {
+    companies_stored: usize,
+    jobs_stored: usize,
+    companies: usize,
+    jobs: usize,
+    batches: usize,
+}
+
+impl Progress {
+    /// Counts a batch that was stored, checkpointing every
+    /// [`CHECKPOINT_EVERY`] batches, or turns its error into the seed's.
+    async fn batch_done<T>(
+        &mut self,
+        pool: &SqlitePool,
+        result: Result<T, StoreError>,
+        companies: usize,
+        jobs: usize,
+    ) -> Result<T, SeedError> {
+        match result {
+            Ok(value) => {
+                self.companies_stored += companies;
+                self.jobs_stored += jobs;
+                self.batches += 1;
+                if self.batches.is_multiple_of(CHECKPOINT_EVERY) {
+                    checkpoint_after_bulk_write(pool, "seed").await;
+                }
+                Ok(value)
+            }
+            Err(StoreError::Database(error)) => {
+                checkpoint_after_bulk_write(pool, "seed").await;
+                Err(SeedError::Stopped {
+                    error,
+                    companies_stored: self.companies_stored,
+                    jobs_stored: self.jobs_stored,
+                    companies: self.companies,
+                    jobs: self.jobs,
+                })
+            }
+            // Checked before anything was written, so not expected here.
+            Err(StoreError::Invalid(reason)) => Err(SeedError::Invalid(reason)),
+        }
+    }
+}
+
+/// Stores a batch of companies; returns their ids, in order.
+async fn store_companies(
+    conn: &mut SqliteConnection,
+    companies: &[NewCompany],
+) -> Result<Vec<i64>, StoreError> {
+    let mut ids = Vec::with_capacity(companies.len());
+    for company in companies {
+        ids.push(store::upsert_company(conn, company).await?);
+    }
+    Ok(ids)
+}
+
+/// Stores a batch of jobs of companies in `ids`; returns how many it wrote.
+async fn store_jobs(
+    conn: &mut SqliteConnection,
+    jobs: &[NewJob],
+    ids: &CompanyIds<'_>,
+) -> Result<usize, StoreError> {
     let mut written = 0;
     for job in jobs {
         let Some(&(company_id, company_name)) = ids.get(job.company_slug.as_str()) else {
@@ -340,12 +508,11 @@ pub async fn store_all(
                 job.source_id, job.company_slug
             )));
         };
-        if store::upsert_job(&mut tx, company_id, company_name, job).await?
+        if store::upsert_job(conn, company_id, company_name, job).await?
             != store::Written::Unchanged
         {
             written += 1;
         }
     }
-    tx.commit().await?;
     Ok(written)
 }

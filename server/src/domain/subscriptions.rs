@@ -4,6 +4,7 @@ use ascend_types::{CreateSubscription, SubscriptionAccepted};
 
 use super::Board;
 use super::error::{Error, Result};
+use crate::store::pool::with_write_tx;
 
 pub const MAX_TOPICS: usize = 10;
 
@@ -44,15 +45,26 @@ fn validate(body: &CreateSubscription) -> Result<(String, Vec<String>)> {
 
 /// Stores the address once. A repeated sign-up answers exactly like the
 /// first, so nobody can learn from it who is subscribed.
+///
+/// Another process (an import, a seed) may be writing the database: the
+/// insert waits for it, and is tried again if it stays busy
+/// ([`with_write_tx`]), rather than failing the sign-up.
 pub async fn subscribe(board: &Board, body: &CreateSubscription) -> Result<SubscriptionAccepted> {
     let (email, topics) = validate(body)?;
-    sqlx::query(
-        "INSERT INTO subscriptions (email, topics, created_on) VALUES ($1, $2, $3) ON CONFLICT (email) DO NOTHING",
-    )
-    .bind(&email)
-    .bind(serde_json::to_string(&topics)?)
-    .bind(board.today())
-    .execute(&board.pool)
+    let row = (email, serde_json::to_string(&topics)?, board.today());
+    with_write_tx(&board.pool, &row, |conn, (email, topics, today)| {
+        Box::pin(
+            sqlx::query(
+                "INSERT INTO subscriptions (email, topics, created_on) VALUES ($1, $2, $3) \
+                 ON CONFLICT (email) DO NOTHING",
+            )
+            .bind(email)
+            .bind(topics)
+            .bind(today)
+            .execute(conn),
+        )
+    })
     .await?;
+    let (email, ..) = row;
     Ok(SubscriptionAccepted { email, topics })
 }

@@ -6,6 +6,7 @@ use ascend_types::date::parse_iso_date;
 use sqlx::SqliteConnection;
 
 use super::model::{CompanyRow, NewCompany, NewJob, NewReview, fnv1a, slugify};
+use super::pool::Busy;
 use super::sanitize::{html_to_text, sanitize_description};
 use ascend_types::salary::{region_of, title_family};
 
@@ -34,6 +35,12 @@ impl std::fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+impl Busy for StoreError {
+    fn is_busy(&self) -> bool {
+        matches!(self, StoreError::Database(error) if error.is_busy())
+    }
+}
 
 impl From<sqlx::Error> for StoreError {
     fn from(error: sqlx::Error) -> Self {
@@ -154,8 +161,9 @@ impl CompanyRow {
     }
 }
 
-/// The checks a company and its reviews pass before any of it is stored.
-fn validate_company(company: &NewCompany) -> Result<(), StoreError> {
+/// The checks a company and its reviews pass before any of it is stored
+/// ([`upsert_company`] makes them too).
+pub fn validate_company(company: &NewCompany) -> Result<(), StoreError> {
     if company.slug.is_empty() || company.name.trim().is_empty() {
         return Err(StoreError::Invalid("company: a name is required".into()));
     }
@@ -264,8 +272,9 @@ async fn replace_reviews(
     Ok(())
 }
 
-/// The checks every job passes before it is stored.
-fn validate(job: &NewJob) -> Result<(), StoreError> {
+/// The checks every job passes before it is stored ([`upsert_job`] makes
+/// them too).
+pub fn validate_job(job: &NewJob) -> Result<(), StoreError> {
     let invalid = |reason: String| Err(StoreError::Invalid(reason));
     if job.title.trim().is_empty() {
         return invalid("title: must not be empty".into());
@@ -330,7 +339,7 @@ pub async fn upsert_job(
     company_name: &str,
     job: &NewJob,
 ) -> Result<Written, StoreError> {
-    validate(job)?;
+    validate_job(job)?;
     let description_html = sanitize_description(&job.description_html);
     let description_text = html_to_text(&description_html);
     let location = location_label(job.work_model, &job.locations, &job.remote_regions);
