@@ -278,13 +278,11 @@ async fn serve_connection<S>(
         })
     };
     let mut connection = pin!(builder.serve_connection_with_upgrades(io, service));
-    let mut shutting_down = false;
-    // When a graceful close was asked for because of idleness, the time by
-    // which the connection is dropped if it has not closed.
-    let mut drop_by: Option<Instant> = None;
+    // When a graceful close was asked for (shutdown, or idleness).
+    let mut closing_since: Option<Instant> = None;
 
     loop {
-        let due = next_due(drop_by, &activity, &limits);
+        let due = activity.due(&limits, closing_since);
         tokio::select! {
             result = connection.as_mut() => {
                 if let Err(error) = result {
@@ -292,16 +290,16 @@ async fn serve_connection<S>(
                 }
                 return;
             }
-            () = closing.cancelled(), if !shutting_down => {
-                shutting_down = true;
+            () = closing.cancelled(), if closing_since.is_none() => {
                 connection.as_mut().graceful_shutdown();
+                closing_since = Some(Instant::now());
             }
             () = activity.changed.notified() => {}
             () = sleep_until(due.map_or_else(Instant::now, |(at, _)| at)), if due.is_some() => {
                 // The deadline slept on may be stale: a request may have
                 // started meanwhile, or ended and moved it.
                 let now = Instant::now();
-                let due = next_due(drop_by, &activity, &limits);
+                let due = activity.due(&limits, closing_since);
                 match due.filter(|(at, _)| *at <= now).map(|(_, expiry)| expiry) {
                     Some(Expiry::Header) => {
                         tracing::debug!("dropped a connection whose request head did not arrive in time");
@@ -309,8 +307,10 @@ async fn serve_connection<S>(
                     }
                     Some(Expiry::Idle) => {
                         connection.as_mut().graceful_shutdown();
-                        drop_by = Some(Instant::now() + limits.header_timeout.min(Duration::from_secs(1)));
+                        closing_since = Some(now);
                     }
+                    // HTTP/2's graceful close waits for the client to
+                    // answer a ping, which a client that is gone never does.
                     Some(Expiry::Grace) => return,
                     None => {}
                 }
@@ -319,17 +319,10 @@ async fn serve_connection<S>(
     }
 }
 
-/// The connection's next deadline: the end of its grace once a graceful
-/// close was asked for, else what its activity says.
-fn next_due(
-    drop_by: Option<Instant>,
-    activity: &Activity,
-    limits: &ConnectionLimits,
-) -> Option<(Instant, Expiry)> {
-    match drop_by {
-        Some(at) => Some((at, Expiry::Grace)),
-        None => activity.due(limits),
-    }
+/// How long a connection with nothing in flight may take to close once
+/// asked to.
+fn grace(limits: &ConnectionLimits) -> Duration {
+    limits.header_timeout.min(Duration::from_secs(1))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -394,10 +387,19 @@ impl Activity {
     }
 
     /// The next deadline, if any: none while a request is in flight (the
-    /// body timeout and the request timeout bound those).
-    fn due(&self, limits: &ConnectionLimits) -> Option<(Instant, Expiry)> {
+    /// body timeout and the request timeout bound those); once a graceful
+    /// close was asked for, the end of its grace.
+    fn due(
+        &self,
+        limits: &ConnectionLimits,
+        closing_since: Option<Instant>,
+    ) -> Option<(Instant, Expiry)> {
         if self.in_flight.load(Ordering::Acquire) > 0 {
             return None;
+        }
+        if let Some(since) = closing_since {
+            let idle = self.at(self.idle_since.load(Ordering::Acquire));
+            return Some((since.max(idle) + grace(limits), Expiry::Grace));
         }
         let head = self.head_started.load(Ordering::Acquire);
         if head != NONE && !self.multiplexed.load(Ordering::Acquire) {
