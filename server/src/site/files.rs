@@ -35,6 +35,11 @@ where
         let files = files.clone();
         let fallback = fallback.clone();
         async move {
+            // No page has such an address either, and the app's router
+            // cannot even read `///x` (it panics: "EmptyHost").
+            if is_scheme_relative(request.uri().path()) {
+                return Ok((StatusCode::NOT_FOUND, "Not found").into_response());
+            }
             if may_name_a_file(request.uri().path()) {
                 files
                     .oneshot(request)
@@ -52,15 +57,20 @@ const LONGEST_NAME: usize = 255;
 /// No file of a built front end has a longer path.
 const LONGEST_PATH: usize = 1024;
 
-/// Whether the file server may look `path` up. Not when it starts with
-/// `//` or `/\`: the file server redirects a folder to its path with a
-/// slash added, and a browser reads `Location: //job/` as another host (an
-/// open redirect). Not with a segment longer than a file name can be: the
-/// file system refuses it (ENAMETOOLONG) and the file server would answer
-/// 500 for what is simply not there.
+/// Whether `path` starts with `//` or `/\`, which a browser reads as
+/// another host when it is a redirect's `Location`.
+pub fn is_scheme_relative(path: &str) -> bool {
+    matches!(path.as_bytes().get(1), Some(b'/' | b'\\'))
+}
+
+/// Whether the file server may look `path` up. Not a scheme-relative one:
+/// the file server redirects a folder to its path with a slash added, and
+/// `Location: //job/` is the host "job" (an open redirect). Not with a
+/// segment longer than a file name can be: the file system refuses it
+/// (ENAMETOOLONG) and the file server would answer 500 for what is simply
+/// not there.
 pub fn may_name_a_file(path: &str) -> bool {
-    let bytes = path.as_bytes();
-    if bytes.len() > LONGEST_PATH * 3 || matches!(bytes.get(1), Some(b'/' | b'\\')) {
+    if path.len() > LONGEST_PATH * 3 || is_scheme_relative(path) {
         return false;
     }
     decoded_len(path) <= LONGEST_PATH
