@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use crate::api::limits::TrustedProxies;
 use crate::seed::DemoSize;
+use crate::serve::{ConnectionLimits, default_max_connections};
 use crate::site::origin::parse_public_url;
 
 #[derive(Debug, Clone, clap::Parser)]
@@ -77,6 +78,22 @@ pub struct ServeArgs {
     /// How long a request may take before it is answered with 503.
     #[arg(long, env = "ASCEND_REQUEST_TIMEOUT", default_value = "30s", value_parser = parse_duration)]
     pub request_timeout: Duration,
+    /// How long a client may take to send a request's head (its line and
+    /// headers), from the connection's start or the head's first byte.
+    #[arg(long, env = "ASCEND_HEADER_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    pub header_timeout: Duration,
+    /// How long a request's body may take to arrive in full; a later one
+    /// gets 408 and the connection closes.
+    #[arg(long, env = "ASCEND_BODY_TIMEOUT", default_value = "30s", value_parser = parse_duration)]
+    pub body_timeout: Duration,
+    /// How long a keep-alive connection may wait for its next request.
+    #[arg(long, env = "ASCEND_IDLE_TIMEOUT", default_value = "60s", value_parser = parse_duration)]
+    pub idle_timeout: Duration,
+    /// Connections open at once; at the cap new clients wait in the
+    /// kernel's backlog. By default the descriptor limit less 128 kept for
+    /// the database, logs and files (at most 16384).
+    #[arg(long, env = "ASCEND_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
     /// How long a request waits for a database connection.
     #[arg(long, env = "ASCEND_DB_ACQUIRE_TIMEOUT", default_value = "5s", value_parser = parse_duration)]
     pub db_acquire_timeout: Duration,
@@ -117,7 +134,31 @@ impl ServeArgs {
                 self.addr
             ));
         }
+        if self.max_connections == Some(0) {
+            return Err("ASCEND_MAX_CONNECTIONS must be at least 1".into());
+        }
+        for (name, value) in [
+            ("ASCEND_HEADER_TIMEOUT", self.header_timeout),
+            ("ASCEND_BODY_TIMEOUT", self.body_timeout),
+            ("ASCEND_IDLE_TIMEOUT", self.idle_timeout),
+        ] {
+            if value.is_zero() {
+                return Err(format!(
+                    "{name} must be longer than 0 (e.g. 10s): every connection would close at once"
+                ));
+            }
+        }
         Ok(())
+    }
+
+    /// The deadlines and the cap the accept loop keeps.
+    pub fn connection_limits(&self) -> ConnectionLimits {
+        ConnectionLimits {
+            header_timeout: self.header_timeout,
+            body_timeout: self.body_timeout,
+            idle_timeout: self.idle_timeout,
+            max_connections: self.max_connections.unwrap_or_else(default_max_connections),
+        }
     }
 }
 
@@ -182,5 +223,44 @@ mod tests {
         assert_eq!(named.serve.check(), Ok(()));
         let local = Args::try_parse_from(["ascend-server", "--addr", "127.0.0.1:0"]).unwrap();
         assert_eq!(local.serve.check(), Ok(()));
+    }
+
+    #[test]
+    fn connection_limits_default_and_refuse_nonsense() {
+        let args = Args::try_parse_from(["ascend-server"]).unwrap();
+        let limits = args.serve.connection_limits();
+        assert_eq!(limits.header_timeout, Duration::from_secs(10));
+        assert_eq!(limits.body_timeout, Duration::from_secs(30));
+        assert_eq!(limits.idle_timeout, Duration::from_secs(60));
+        assert_eq!(limits.max_connections, default_max_connections());
+        let set = Args::try_parse_from([
+            "ascend-server",
+            "--header-timeout",
+            "300ms",
+            "--max-connections",
+            "4",
+        ])
+        .unwrap();
+        assert_eq!(
+            set.serve.connection_limits().header_timeout,
+            Duration::from_millis(300)
+        );
+        assert_eq!(set.serve.connection_limits().max_connections, 4);
+        let none = Args::try_parse_from(["ascend-server", "--max-connections", "0"]).unwrap();
+        assert!(
+            none.serve
+                .check()
+                .unwrap_err()
+                .contains("ASCEND_MAX_CONNECTIONS")
+        );
+        let instant = Args::try_parse_from(["ascend-server", "--idle-timeout", "0s"]).unwrap();
+        assert!(
+            instant
+                .serve
+                .check()
+                .unwrap_err()
+                .contains("ASCEND_IDLE_TIMEOUT")
+        );
+        assert!(Args::try_parse_from(["ascend-server", "--body-timeout", "soon"]).is_err());
     }
 }

@@ -37,6 +37,9 @@ pub enum AppError {
     UnsupportedMediaType,
     #[error("payload too large")]
     PayloadTooLarge,
+    /// The body did not arrive in full within the body timeout (`serve`).
+    #[error("request body timed out")]
+    BodyTimeout,
     /// Too many writes from one client; retry after this many seconds.
     #[error("too many requests")]
     TooManyRequests(u64),
@@ -91,6 +94,12 @@ impl AppError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
                 "The body is larger than this endpoint accepts.".into(),
+                None,
+            ),
+            AppError::BodyTimeout => (
+                StatusCode::REQUEST_TIMEOUT,
+                "request_timeout",
+                "The body did not arrive in time. Send it again, whole.".into(),
                 None,
             ),
             AppError::TooManyRequests(seconds) => (

@@ -1,6 +1,8 @@
 //! Ascend's JSON API and the server of its site.
 //!
 //! The layers, each calling only the ones below it:
+//! - `serve` accepts connections and runs `app` on them, with timeouts and
+//!   a cap on connections;
 //! - `app` wires the router and the one middleware stack; `config`, `state`
 //!   and `error` are what every part of it shares;
 //! - `api` (the JSON API) and `site` (the HTML) read requests and write
@@ -19,6 +21,7 @@ pub mod error;
 pub mod ingest;
 pub mod logos;
 pub mod seed;
+pub mod serve;
 pub mod site;
 pub mod state;
 pub mod store;

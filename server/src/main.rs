@@ -1,7 +1,5 @@
 use std::io::IsTerminal;
-use std::net::SocketAddr;
 
-use axum::serve::{Listener, ListenerExt};
 use clap::Parser;
 use tokio::net::TcpListener;
 
@@ -97,14 +95,8 @@ async fn serve(args: Args, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::er
         tracing::warn!(dist = %dist.display(), "no built front end here; only the API will answer");
     }
 
-    let listener = TcpListener::bind(addr)
-        .await?
-        // Without TCP_NODELAY small responses wait on Nagle's algorithm.
-        .tap_io(|socket| {
-            if let Err(error) = socket.set_nodelay(true) {
-                tracing::warn!(%error, "could not set TCP_NODELAY");
-            }
-        });
+    let connections = args.serve.connection_limits();
+    let listener = TcpListener::bind(addr).await?;
     // Printed on stdout for scripts that start the server on port 0.
     println!(
         "ascend-server listening on http://{}",
@@ -137,12 +129,14 @@ async fn serve(args: Args, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::er
             request_timeout,
         },
     );
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    tracing::info!(
+        max_connections = connections.max_connections,
+        header_timeout = ?connections.header_timeout,
+        body_timeout = ?connections.body_timeout,
+        idle_timeout = ?connections.idle_timeout,
+        "accepting connections"
+    );
+    ascend_server::serve::serve(listener, app, connections, shutdown_signal()).await?;
     Ok(())
 }
 

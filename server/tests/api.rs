@@ -275,6 +275,25 @@ async fn unknown_slug_is_a_json_404() {
 }
 
 #[tokio::test]
+async fn a_path_parameter_that_is_not_utf8_answers_the_json_error_shape() {
+    let app = test_app().await;
+    for path in [
+        "/api/jobs/%FF",
+        "/api/jobs/%FF/similar",
+        "/api/companies/%C3%28",
+        "/api/companies/%C3%28/jobs",
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+        let error = reply.error();
+        assert_eq!(error.code, "not_found", "{path}");
+        // Our words, not the router's ("Invalid URL: Cannot parse ...").
+        assert!(!error.message.contains("Invalid URL"), "{}", error.message);
+        assert!(!error.message.contains("parse"), "{}", error.message);
+    }
+}
+
+#[tokio::test]
 async fn closed_job_is_410_gone() {
     let app = test_app().await;
     let reply = app.get(&format!("/api/jobs/{}", seed::CLOSED_SLUG)).await;

@@ -644,3 +644,49 @@ async fn every_answer_carries_the_security_headers_and_pages_a_strict_policy() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_path_segment_longer_than_a_file_name_is_the_sites_404() {
+    let app = test_app(None).await;
+    let long = "a".repeat(300);
+    for path in [
+        format!("/{long}"),
+        format!("/job/{long}"),
+        format!("/assets/{long}.js"),
+        // 300 bytes once decoded.
+        format!("/{}", "%61".repeat(300)),
+    ] {
+        let page = app.get(&path, &[]).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    // Without an extension it is the app's own not-found page.
+    let page = app.get(&format!("/{long}"), &[]).await;
+    assert_eq!(page.one("title").text, "Page not found · Ascend");
+}
+
+#[tokio::test]
+async fn folder_redirects_stay_on_this_origin() {
+    let app = test_app(None).await;
+    // The folder of the job page's entry point still gets its slash.
+    let folder = app.get("/job", &[]).await;
+    assert_eq!(folder.status, StatusCode::TEMPORARY_REDIRECT);
+    assert_eq!(folder.header(header::LOCATION), "/job/");
+    // `Location: //job/` would send a browser to the host "job".
+    // Nor is it a page: the app cannot read `///x`.
+    for path in [
+        "//job",
+        "///job",
+        "//job?next=1",
+        "///x",
+        "///jobs",
+        "//jobs",
+    ] {
+        let page = app.get(path, &[]).await;
+        let location = page.header(header::LOCATION);
+        assert!(
+            location.is_empty() || (location.starts_with('/') && !location.starts_with("//")),
+            "{path} redirects to {location}"
+        );
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}

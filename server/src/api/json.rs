@@ -1,6 +1,7 @@
 //! A JSON body extractor whose rejections are `AppError`s: the same error
-//! shape as everything else, with the status that fits (400, 413, 415, 422)
-//! and, for a body of the wrong shape, the path of the field at fault as
+//! shape as everything else, with the status that fits (400, 408 for a body
+//! that did not arrive in time (see `crate::serve`), 413, 415, 422) and, for
+//! a body of the wrong shape, the path of the field at fault as
 //! `serde_path_to_error` finds it. No framework or parser message (line and
 //! column, type names) reaches the client.
 
@@ -29,6 +30,8 @@ where
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                     AppError::PayloadTooLarge
+                } else if crate::serve::is_body_timeout(&rejection) {
+                    AppError::BodyTimeout
                 } else {
                     AppError::BadBody("The body could not be read.".into())
                 }

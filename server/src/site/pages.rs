@@ -22,9 +22,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use leptos::prelude::*;
 use tower_http::compression::CompressionLayer;
-use tower_http::services::ServeDir;
 
-use super::files::{NO_CACHE, has_extension, set_cache_control};
+use super::files::{NO_CACHE, files_or, has_extension, set_cache_control};
 use super::headers::page_policy;
 use super::origin::request_origin;
 use super::render::{data_json, render};
@@ -47,10 +46,7 @@ pub fn router(state: AppState, dist: &Path) -> Router {
         widget: Arc::new(widget::WidgetShell::new(dist.join("widget/index.html"))),
     };
     let app_pages = get(app_page).with_state(pages.clone());
-    let files = ServeDir::new(dist)
-        .precompressed_br()
-        .precompressed_gzip()
-        .fallback(app_pages);
+    let files = files_or(dist, app_pages);
     let rendered = Router::new()
         .route("/", get(|| async { Redirect::permanent("/jobs") }))
         .route("/jobs/{slug}", get(job_page))
