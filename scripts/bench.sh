@@ -11,7 +11,9 @@
 # not a test and fails only when it cannot run.
 #
 # Settings (environment): BENCH_DURATION (10s), BENCH_WARMUP (3s),
-# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PROBE_SECONDS (15).
+# BENCH_CONNECTIONS (32), BENCH_THREADS (2), BENCH_PROBE_SECONDS (15);
+# BENCH_SERVER and BENCH_DATABASE measure another binary (no build) on a
+# database it made (no seeding), for before-and-after figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +31,7 @@ SHOWCASE=backend-engineer-personalization-cadence
 out=target/bench
 db=$out/jobs-$JOBS.db
 stamp=$out/jobs-$JOBS.stamp
-server=${CARGO_TARGET_DIR:-target}/release/ascend-server
+server=${BENCH_SERVER:-${CARGO_TARGET_DIR:-target}/release/ascend-server}
 
 say() { printf '==> %s\n' "$*" >&2; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -51,8 +53,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-say "Building ascend-server (release)"
-cargo build --release -p ascend-server >&2
+if [ -z "${BENCH_SERVER:-}" ]; then
+  say "Building ascend-server (release)"
+  cargo build --release -p ascend-server >&2
+fi
 
 # --- Processes, stopped on exit -----------------------------------------
 mkdir -p "$out"
@@ -82,7 +86,6 @@ start_server() {
     ASCEND_DIST="$work/dist" RUST_LOG=warn "$server" >"$work/server.log" 2>&1 &
   server_pid=$!
   api=
-  # Seeding 100,000 jobs takes about a minute before the server listens.
   for _ in $(seq 1 6000); do
     api=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" || true)
     [ -n "$api" ] && return
@@ -93,13 +96,29 @@ start_server() {
   fail "ascend-server did not start"
 }
 
+# Waits (up to 10 minutes: seeding 100,000 jobs takes a while) until the
+# server says it is ready: demo data in, indexes built.
+wait_ready() {
+  for _ in $(seq 1 12000); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/readyz")" = 200 ] && return
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  cat "$work/server.log" >&2
+  fail "ascend-server never got ready"
+}
+
 # --- Data -----------------------------------------------------------------
 # The seed is reused while the migrations, the generator and the day (the
 # generated dates are relative to it) are the same.
 key=$(cat server/migrations/*.sql server/src/seed.rs server/src/seed/*.rs server/src/seed/data/*.json server/src/store/*.rs \
   server/src/ingest.rs server/src/ingest/*.rs scripts/bench-import.py |
   sha256sum | cut -c1-16)-$COMPANIES-$JOBS-$IMPORTED-$(date -u +%F)
-if [ -f "$db" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then
+if [ -n "${BENCH_DATABASE:-}" ]; then
+  # Another build's figures (BENCH_SERVER) on a database it made.
+  db=$BENCH_DATABASE
+  say "Using $db as it is"
+elif [ -f "$db" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then
   say "Reusing $db ($key)"
 else
   say "Seeding $COMPANIES companies and $JOBS jobs into $db (about a minute)"
@@ -110,6 +129,7 @@ else
   # 1000 --jobs 100000`, which adds the generated part only.
   seeded_at=$(date +%s)
   start_server ASCEND_DEMO_DATA=true ASCEND_DEMO_COMPANIES=$COMPANIES ASCEND_DEMO_JOBS=$JOBS
+  wait_ready
   say "Seeded in $(($(date +%s) - seeded_at)) s"
   kill "$server_pid"
   wait "$server_pid" || true
@@ -124,6 +144,7 @@ else
   echo "$key" >"$stamp"
 fi
 start_server ASCEND_DEMO_DATA=false
+wait_ready
 say "ascend-server at $api"
 
 today=$(date -u +%F)
@@ -296,11 +317,7 @@ start_ready() {
   local started
   started=$(date +%s.%N)
   start_server ASCEND_DEMO_DATA=false
-  for _ in $(seq 1 1200); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/readyz")" = 200 ] && break
-    sleep 0.05
-  done
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/readyz")" = 200 ] || fail "the server never got ready"
+  wait_ready
   ready_s=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 }
 

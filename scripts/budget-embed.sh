@@ -2,7 +2,8 @@
 # The embeddable widget's budgets, checked on the built files:
 #   embed.js (the loader partners include)          at most  5 KB brotli
 #   the widget's entry point (its wasm and its JS)  at most 120 KB brotli
-# Prints each figure, raw and brotli, and fails when one is over.
+# Prints each figure, raw and brotli, and fails when one is over, or when
+# a released wasm file carries an absolute path of the build machine.
 #   scripts/budget-embed.sh [DIST]
 set -euo pipefail
 dist=${1:-dist}
@@ -49,5 +50,17 @@ if [ "$widget_br" -gt "$widget_budget" ]; then
   echo "FAIL: the widget's wasm and JS are $widget_br bytes brotli, over their $widget_budget" >&2
   status=1
 fi
+# The released wasm names no path of the machine that built it (the
+# Makefile remaps cargo's registry and the checkout in panic locations).
+cargo_dir=${CARGO_HOME:-$HOME/.cargo}
+for file in "$dist"/*.wasm "$dist"/job/*.wasm "$dist"/widget/*.wasm; do
+  [ -f "$file" ] || continue
+  found=$(grep -a -o -F -e "$cargo_dir/" -e "$PWD/" "$file" | wc -l || true)
+  printf '%-36s %10s\n' "build paths in $(basename "$file")" "$found"
+  if [ "$found" -gt 0 ]; then
+    echo "FAIL: $file carries $found absolute build paths ($cargo_dir/ or $PWD/)" >&2
+    status=1
+  fi
+done
 [ "$status" -eq 0 ] && echo "embed budgets: ok"
 exit "$status"

@@ -31,7 +31,6 @@ RUST_LOG=${RUST_LOG:-warn} \
 pid=$!
 
 url=
-# Seeding the demo data on a fresh database takes a few seconds in a debug build.
 for _ in $(seq 1 1200); do
   url=$(grep -om1 'http://127\.0\.0\.1:[0-9]*' "$work/server.log" 2>/dev/null || true)
   [ -n "$url" ] && break
@@ -41,6 +40,18 @@ done
 if [ -z "$url" ]; then
   echo "error: ascend-server did not start:" >&2
   cat "$work/server.log" >&2
+  exit 1
+fi
+# It listens at once, and says it is ready once the demo data is in and
+# the indexes are built.
+for _ in $(seq 1 1200); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")" = 200 ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/readyz")" != 200 ]; then
+  echo "error: ascend-server never got ready:" >&2
+  tail -n 40 "$work/server.log" >&2
   exit 1
 fi
 echo "==> $1 against $url"

@@ -49,13 +49,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             for note in &report.notes {
                 eprintln!("{note}");
             }
+            let unstored = match report.unstored {
+                0 => String::new(),
+                n => format!(", {n} not stored (the database stayed busy: import the file again)"),
+            };
             println!(
-                "{}: {} inserted, {} updated, {} unchanged, {} rejected",
+                "{}: {} inserted, {} updated, {} unchanged, {} rejected{unstored}",
                 file.display(),
                 report.inserted,
                 report.updated,
                 report.unchanged,
-                report.problems.len()
+                report.problems.len() - report.unstored,
             );
             if report.problems.is_empty() {
                 Ok(())
@@ -79,18 +83,6 @@ async fn serve(args: Args, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::er
         ..
     } = args.serve.clone();
     args.serve.check()?;
-    if demo_data {
-        let started = std::time::Instant::now();
-        let added = seed::seed_if_empty(&pool, today_utc(), args.demo.size()).await?;
-        if added > 0 {
-            tracing::info!(jobs = added, elapsed = ?started.elapsed(), "filled the empty database with demo data");
-        }
-    } else if seed::is_empty(&pool).await? {
-        tracing::warn!(
-            "the database has no jobs yet: start with --demo-data (ASCEND_DEMO_DATA=true) for demo \
-             data, or run `ascend-server seed`, or `ascend-server import FILE`"
-        );
-    }
     if !dist.join("index.html").exists() {
         tracing::warn!(dist = %dist.display(), "no built front end here; only the API will answer");
     }
@@ -111,10 +103,32 @@ async fn serve(args: Args, pool: sqlx::SqlitePool) -> Result<(), Box<dyn std::er
         trusted_proxies,
         readiness: Default::default(),
     };
+    // The server listens at once; /readyz says 503 until the demo data
+    // (when asked for) is in and the indexes are built.
     let warm = state.clone();
+    let demo = args.demo.size();
     tokio::spawn(async move {
+        let pool = &warm.board.pool;
+        if demo_data {
+            let started = std::time::Instant::now();
+            match seed::seed_if_empty(pool, today_utc(), demo).await {
+                Ok(0) => {}
+                Ok(added) => {
+                    tracing::info!(jobs = added, elapsed = ?started.elapsed(), "filled the empty database with demo data")
+                }
+                Err(error) => {
+                    tracing::error!(%error, "could not fill the empty database with demo data")
+                }
+            }
+        } else if seed::is_empty(pool).await.unwrap_or(false) {
+            tracing::warn!(
+                "the database has no jobs yet: start with --demo-data (ASCEND_DEMO_DATA=true) for demo \
+                 data, or run `ascend-server seed`, or `ascend-server import FILE`"
+            );
+        }
+        let started = std::time::Instant::now();
         match ascend_server::app::prepare(&warm).await {
-            Ok(()) => tracing::info!("ready"),
+            Ok(()) => tracing::info!(elapsed = ?started.elapsed(), "ready"),
             Err(error) => tracing::warn!(
                 error = %ascend_server::error::chain(&error),
                 "could not prepare the search and similar-jobs indexes"

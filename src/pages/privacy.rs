@@ -61,9 +61,9 @@ pub fn PrivacyPage() -> impl IntoView {
 
             <h2>"Other sites"</h2>
             <p>
-                "Some company logos load from the company's own website, which then sees a request "
-                "from your browser, as with any image. When you follow an Apply link or a company's "
-                "website, that site's own privacy policy applies."
+                "Every page, image and company logo comes from Ascend itself: we copy a company's "
+                "logo once, so your browser never asks another site for one. When you follow an "
+                "Apply link or a company's website, that site's own privacy policy applies."
             </p>
 
             <h2>"Your rights"</h2>
