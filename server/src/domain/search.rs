@@ -588,17 +588,20 @@ fn evaluate(
 }
 
 /// The open jobs that match the words, by slot, with BM25 scores when
-/// `scored`. When nothing matches, misspelt words are replaced by their
-/// nearest terms.
-fn text_matches(snapshot: &Snapshot, words: &[String], scored: bool) -> Vec<(usize, f64)> {
-    let query_terms = terms(words);
-    let found = snapshot.text.matches(&query_terms, scored);
-    if found.is_empty()
-        && let Some(corrected) = snapshot.text.correct(&query_terms)
-    {
-        return snapshot.text.matches(&corrected, scored);
+/// `scored`; `None` when nothing matches and a misspelt word could be
+/// corrected, which is the slow lane's work ([`corrected_matches`]).
+fn text_matches(snapshot: &Snapshot, words: &[String], scored: bool) -> Option<Vec<(usize, f64)>> {
+    let found = snapshot.text.matches(&terms(words), scored);
+    (!found.is_empty() || !snapshot.text.may_correct(&terms(words))).then_some(found)
+}
+
+/// The jobs that match once misspelt words are replaced by their nearest
+/// terms.
+fn corrected_matches(snapshot: &Snapshot, words: &[String], scored: bool) -> Vec<(usize, f64)> {
+    match snapshot.text.correct(&terms(words)) {
+        Some(corrected) => snapshot.text.matches(&corrected, scored),
+        None => Vec::new(),
     }
-    found
 }
 
 /// A page's job as read back, with its id to put it in order.
@@ -636,27 +639,42 @@ async fn answer(
     params: &SearchParams,
     today: i64,
 ) -> Result<Bytes> {
-    // Matching, typo correction, filters, facets and ranking are CPU work:
-    // on the bounded pool of search workers, never on a request thread.
-    let outcome = {
-        let params = params.clone();
+    // Matching, filters, facets and ranking are CPU work: on the bounded
+    // pool of search workers, never on a request thread. Correcting typos
+    // (when the words as typed match nothing) goes in the workers' slow
+    // lane, so that a flood of misspelt queries leaves workers to the rest.
+    let first = {
+        let (params, snapshot) = (params.clone(), snapshot.clone());
         board
             .workers
             .run("searching", move || {
                 if params.words.is_empty() {
-                    evaluate(
-                        &params,
-                        &snapshot,
-                        today,
-                        (0..snapshot.jobs.len()).map(|s| (s, 0.0)),
-                    )
-                } else {
-                    let scored = params.sort == SearchSort::Relevance;
-                    let found = text_matches(&snapshot, &params.words, scored);
-                    evaluate(&params, &snapshot, today, found.into_iter())
+                    let all = (0..snapshot.jobs.len()).map(|s| (s, 0.0));
+                    return Some(evaluate(&params, &snapshot, today, all));
                 }
+                let scored = params.sort == SearchSort::Relevance;
+                text_matches(&snapshot, &params.words, scored)
+                    .map(|found| evaluate(&params, &snapshot, today, found.into_iter()))
             })
-            .await??
+            .await?
+    };
+    // A corrected search holds its place in the slow lane to its end: its
+    // page and JSON cost CPU too.
+    let mut _lane = None;
+    let outcome = match first {
+        Some(outcome) => outcome?,
+        None => {
+            _lane = Some(board.workers.slow_lane("correcting a search").await?);
+            let params = params.clone();
+            board
+                .workers
+                .run("correcting a search", move || {
+                    let scored = params.sort == SearchSort::Relevance;
+                    let found = corrected_matches(&snapshot, &params.words, scored);
+                    evaluate(&params, &snapshot, today, found.into_iter())
+                })
+                .await??
+        }
     };
 
     let jobs = if outcome.ids.is_empty() {

@@ -2,17 +2,23 @@
 //! correction, facets, ranking) take milliseconds of CPU each, and on the
 //! async threads a burst of them would stall every other request, static
 //! files included. Here at most one runs per core at once; the rest wait
-//! their turn, for a bounded time, in order.
+//! their turn, for a bounded time, in order. Work known to be expensive
+//! goes in a slow lane of half the workers.
 
 use std::sync::Arc;
 use std::time::Duration;
 
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use super::error::{Error, Result};
 
 pub struct Workers {
     permits: Arc<Semaphore>,
+    /// The slow lane: work known to be expensive (a search whose words
+    /// need correcting) also needs one of these, and there are half as
+    /// many, so that however much of it arrives, the other workers are
+    /// left to the rest.
+    slow: Arc<Semaphore>,
     /// How long a job may wait for a worker before it is refused as busy.
     patience: Duration,
 }
@@ -29,8 +35,28 @@ impl Workers {
     pub fn new(workers: usize, patience: Duration) -> Self {
         Workers {
             permits: Arc::new(Semaphore::new(workers.max(1))),
+            slow: Arc::new(Semaphore::new((workers / 2).max(1))),
             patience,
         }
+    }
+
+    /// A place in the slow lane, held for as long as the expensive work
+    /// lasts (its CPU work still runs through [`Workers::run`]).
+    pub async fn slow_lane(&self, what: &'static str) -> Result<OwnedSemaphorePermit> {
+        tokio::time::timeout(self.patience, self.slow.clone().acquire_owned())
+            .await
+            .map_err(|_| Error::Busy(what))?
+            .map_err(|_| Error::Busy(what))
+    }
+
+    /// [`Workers::run`] in the slow lane.
+    pub async fn run_slow<T, F>(&self, what: &'static str, work: F) -> Result<T>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let _lane = self.slow_lane(what).await?;
+        self.run(what, work).await
     }
 
     /// Runs `work` on a blocking thread once a worker is free; `what`
@@ -80,6 +106,39 @@ mod tests {
             job.await.unwrap().unwrap();
         }
         assert_eq!(most.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
+    async fn slow_work_leaves_workers_to_the_rest() {
+        let workers = Arc::new(Workers::new(2, Duration::from_secs(10)));
+        let (started, ready) = std::sync::mpsc::channel();
+        let (release, hold) = std::sync::mpsc::channel::<()>();
+        let slow = {
+            let workers = workers.clone();
+            tokio::spawn(async move {
+                workers
+                    .run_slow("slow", move || {
+                        started.send(()).unwrap();
+                        hold.recv().unwrap();
+                    })
+                    .await
+            })
+        };
+        tokio::task::spawn_blocking(move || ready.recv().unwrap())
+            .await
+            .unwrap();
+        // The slow lane is full: more slow work waits...
+        let waiting = {
+            let workers = workers.clone();
+            tokio::spawn(async move { workers.run_slow("slow too", || 2).await })
+        };
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        assert!(!waiting.is_finished());
+        // ...while ordinary work still gets the other worker.
+        assert_eq!(workers.run("ordinary", || 1).await.unwrap(), 1);
+        release.send(()).unwrap();
+        slow.await.unwrap().unwrap();
+        assert_eq!(waiting.await.unwrap().unwrap(), 2);
     }
 
     #[tokio::test]

@@ -325,6 +325,19 @@ impl TextIndex {
             .collect()
     }
 
+    /// Whether [`TextIndex::correct`] would look for any word's nearest
+    /// terms (a cheap test: no automaton is built).
+    pub fn may_correct(&self, terms: &[Term]) -> bool {
+        terms.iter().any(|term| match term {
+            Term::Exact(word) | Term::Prefix(word) => {
+                let prefix = matches!(term, Term::Prefix(_));
+                (MIN_CORRECTED_CHARS..=MAX_CORRECTED_CHARS).contains(&word.chars().count())
+                    && self.ids(word, prefix).is_empty()
+            }
+            Term::AnyOf(_) => false,
+        })
+    }
+
     /// `terms` with each word the index does not hold (the last: no term
     /// starts with it) replaced by its nearest terms; at most
     /// [`MAX_CORRECTED_WORDS`] words, each of 3 to 24 letters. `None` when
