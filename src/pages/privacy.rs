@@ -10,7 +10,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <Meta name="description" content="What Ascend keeps about you: your profile stays in your browser, the newsletter keeps only your address and topics, and there are no tracking cookies." />
         <article class="legal" aria-labelledby="legal-title">
             <h1 id="legal-title">"Privacy Policy"</h1>
-            <p class="legal__updated">"Last changed on 26 November 2026."</p>
+            <p class="legal__updated">"Last changed on 4 December 2026."</p>
 
             <section class="legal__summary" aria-labelledby="legal-summary">
                 <h2 id="legal-summary">"In short"</h2>
