@@ -8,7 +8,26 @@ pub struct Params(Vec<(String, String)>);
 impl Params {
     /// Decodes a raw query string (`a=1&b=x%20y`).
     pub fn parse(raw: Option<&str>) -> Result<Self> {
-        serde_urlencoded::from_str(raw.unwrap_or_default())
+        let raw = raw.unwrap_or_default();
+        // The decoder would put U+FFFD in place of bytes that are not UTF-8
+        // and answer for text nobody sent: such a value is refused instead.
+        for pair in raw.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if percent_encoding::percent_decode_str(value)
+                .decode_utf8()
+                .is_err()
+                || percent_encoding::percent_decode_str(key)
+                    .decode_utf8()
+                    .is_err()
+            {
+                let name = percent_encoding::percent_decode_str(key).decode_utf8_lossy();
+                return Err(Error::invalid(
+                    "query",
+                    format!("The query parameter {name} is not UTF-8 text."),
+                ));
+            }
+        }
+        serde_urlencoded::from_str(raw)
             .map(Params)
             .map_err(|_| Error::invalid("query", "The query string is not valid URL encoding."))
     }
@@ -112,6 +131,23 @@ mod tests {
         assert_eq!(params.get("empty"), None);
         assert_eq!(params.number("n", 1..=10, None).unwrap(), Some(7));
         assert_eq!(params.number("missing", 1..=10, Some(3)).unwrap(), Some(3));
+    }
+
+    #[test]
+    fn values_that_are_not_utf8_are_refused() {
+        for raw in ["q=%FF", "q=ok&location=S%C3%28o", "%FF=1"] {
+            match Params::parse(Some(raw)) {
+                Err(Error::Invalid { field, message }) => {
+                    assert_eq!(field, "query");
+                    assert!(message.contains("is not UTF-8 text"), "{message}");
+                }
+                other => panic!("{raw}: expected a refusal, got {:?}", other.map(|_| ())),
+            }
+        }
+        assert_eq!(
+            Params::parse(Some("q=S%C3%A3o+Paulo")).unwrap().get("q"),
+            Some("São Paulo")
+        );
     }
 
     #[test]
